@@ -1,0 +1,58 @@
+// One linter. Besides the usual rules it keeps the context boundaries:
+// content scripts never import background, vault or UI code; UI never imports
+// the background; domain code (scoring, zk) never touches the browser APIs.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-*/**',
+      'public/zk/**',
+      'src/chain/generated/**',
+      'contracts/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, chrome: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Never build DOM from strings.' },
+        { property: 'outerHTML', message: 'Never build DOM from strings.' },
+      ],
+    },
+  },
+  {
+    files: ['src/content/**'],
+    rules: restrict(
+      ['**/background/**', '**/vault/**', '**/popup/**', '**/options/**', '**/ui/**', '**/zk/**', '**/chain/**', 'dexie', 'snarkjs', 'viem', 'preact', 'preact/**'],
+      'Content scripts run in pages a hostile site controls: they may import only src/content and src/shared.',
+    ),
+  },
+  {
+    files: ['src/popup/**', 'src/options/**', 'src/ui/**'],
+    rules: restrict(['**/background/**', '**/vault/**', 'dexie'], 'UI talks to the service worker by messages only.'),
+  },
+  {
+    files: ['src/scoring/**', 'src/zk/**', 'src/shared/**'],
+    rules: {
+      ...restrict(['webextension-polyfill', '**/background/**', '**/popup/**', '**/options/**'], 'Domain code runs in Node too.'),
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Domain code runs in Node too.' }],
+    },
+  },
+);
