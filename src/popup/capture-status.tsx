@@ -1,0 +1,84 @@
+import type { SiteState, UiStatus } from '../ui/api';
+import { categoryLabel, t } from '../ui/i18n';
+
+type Tone = 'ok' | 'warn' | 'danger' | 'neutral';
+
+/** The one-line status of the current tab: what it says and how loud. Literal keys so the i18n test sees them. */
+function describe(status: UiStatus): { text: string; tone: Tone; state: SiteState | 'on' } {
+  const site = status.site;
+  if (!site) return status.paused ? { text: t('status_paused'), tone: 'warn', state: 'paused' } : { text: t('status_on'), tone: 'ok', state: 'on' };
+  switch (site.state) {
+    case 'capturing':
+      return { text: t('status_capturing'), tone: 'ok', state: site.state };
+    case 'paused':
+      return { text: t('status_paused'), tone: 'warn', state: site.state };
+    case 'excluded_user':
+      return { text: t('status_excluded_user'), tone: 'neutral', state: site.state };
+    case 'sensitive_category':
+      return {
+        text: t('status_sensitive_category', site.category ? categoryLabel(site.category) : t('category_unknown')),
+        tone: 'danger',
+        state: site.state,
+      };
+    case 'sensitive_page':
+      return { text: t('status_sensitive_page'), tone: 'danger', state: site.state };
+    case 'unsupported':
+      return { text: t('status_unsupported'), tone: 'neutral', state: site.state };
+  }
+}
+
+/**
+ * Capture status of the current site with the two one-click controls:
+ * pause/resume (global) and never-capture-this-site / undo (this domain).
+ * `busy` disables both while a change is in flight, so a double click
+ * cannot send two opposite requests.
+ */
+export function CaptureStatus(props: {
+  status: UiStatus;
+  busy: boolean;
+  onTogglePause: () => void;
+  onSetDeny: (deny: boolean) => void;
+}) {
+  const { status, busy } = props;
+  const { text, tone, state } = describe(status);
+  const site = status.site;
+  const canRule = site && site.state !== 'unsupported';
+  const denied = site?.rule === 'deny';
+  return (
+    <section class="card status-card" aria-labelledby="status-heading" data-testid="capture-status" data-state={state}>
+      <h2 id="status-heading" class="visually-hidden">{t('popup_status_title')}</h2>
+      {site && (
+        <p class="status-site" data-testid="status-domain">
+          {site.domain}
+        </p>
+      )}
+      <div class="row">
+        <span class="badge" data-tone={tone} data-testid="status-text">
+          {text}
+        </span>
+      </div>
+      <div class="row wrap">
+        <button
+          type="button"
+          class={status.paused ? 'btn btn-primary' : 'btn'}
+          onClick={props.onTogglePause}
+          disabled={busy}
+          aria-pressed={status.paused}
+          data-testid="pause-toggle"
+        >
+          {status.paused ? t('action_resume') : t('action_pause')}
+        </button>
+        {canRule && !denied && (
+          <button type="button" class="btn" onClick={() => props.onSetDeny(true)} disabled={busy} data-testid="deny-site">
+            {t('action_never_capture_site')}
+          </button>
+        )}
+        {canRule && denied && (
+          <button type="button" class="btn" onClick={() => props.onSetDeny(false)} disabled={busy} data-testid="undo-deny-site">
+            {t('action_undo_never_capture')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

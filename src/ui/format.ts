@@ -1,0 +1,37 @@
+import { t, uiLanguage } from './i18n';
+
+/** Locale-aware integer formatting (1,234 / 1,234). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(n);
+}
+
+/** A short human duration from whole seconds: "45 s", "12 min", "1 h 5 min" (localised units). */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  if (s < 60) return t('duration_seconds', s);
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return t('duration_minutes', minutes);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? t('duration_hours', hours) : t('duration_hours_minutes', [hours, rest]);
+}
+
+/** A local calendar date from ms since the epoch, in the UI language. */
+export function formatDate(timeMs: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(timeMs),
+  );
+}
+
+/** A local calendar date from a day number (days since 1970-01-01 local). */
+export function formatDay(day: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(day * 86_400_000),
+  );
+}
+
+/** Percent of a part in a whole, clamped to 0…100, for bar widths. */
+export function percentOf(part: number, whole: number): number {
+  if (whole <= 0) return 0;
+  return Math.max(0, Math.min(100, Math.round((part / whole) * 100)));
+}
