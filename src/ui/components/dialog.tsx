@@ -24,8 +24,8 @@ export function Dialog(props: {
     if (!dialog || !props.open) return;
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus() ??
-      dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
     return () => {
       if (dialog.open) dialog.close();
       opener?.focus();
