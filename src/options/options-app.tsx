@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getSettings, updateSettings, type UiSettings } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { errorMessage, t } from '../ui/i18n';
@@ -39,6 +39,13 @@ export function OptionsApp() {
     [reload],
   );
 
+  // The toast clears itself, so the same message saved twice is announced twice.
+  useEffect(() => {
+    if (!saveMessage) return;
+    const timer = setTimeout(() => setSaveMessage(''), 4000);
+    return () => clearTimeout(timer);
+  }, [saveMessage]);
+
   const current = override ?? (settings.state === 'ready' ? settings.data : null);
   return (
     <main class="options" data-testid="options">
@@ -49,7 +56,7 @@ export function OptionsApp() {
           <p class="muted">{t('options_subheading')}</p>
         </div>
       </header>
-      <p class="saved small muted" aria-live="polite" data-testid="save-status">{saveMessage}</p>
+      <p class="toast" role="status" aria-live="polite" data-testid="save-status">{saveMessage}</p>
       {settings.state === 'loading' && !current && <Loading />}
       {settings.state === 'error' && !current && <ErrorView error={settings.error} onRetry={() => void reload()} />}
       {current && (

@@ -57,7 +57,7 @@ export function CaptureStatus(props: {
           {text}
         </span>
       </div>
-      <div class="row wrap">
+      <div class="status-actions">
         <button
           type="button"
           class={status.paused ? 'btn btn-primary' : 'btn'}

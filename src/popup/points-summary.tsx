@@ -26,7 +26,7 @@ export function PointsSummary({ status }: { status: UiStatus }) {
       <section class="card stat" aria-labelledby="epoch-label" data-testid="points-epoch" data-points={epoch.points} data-epoch={epoch.number}>
         <span id="epoch-label" class="stat-label">{t('popup_epoch')}</span>
         <span class="stat-value" data-testid="points-epoch-value">{formatNumber(epoch.points)}</span>
-        <span class="stat-unit">{t('popup_epoch_number', formatNumber(epoch.number))}</span>
+        <span class="stat-unit">{t('popup_epoch_number', String(epoch.number))}</span>
       </section>
     </div>
   );

@@ -12,7 +12,7 @@ export function SiteList({ sites }: { sites: readonly SiteEarnings[] }) {
           <span class="site-domain">{s.domain}</span>
           <span class="site-points">{t('points_count', formatNumber(s.points))}</span>
           <span class="site-meta">
-            {categoryLabel(s.category)} · {t('site_visits', formatNumber(s.visits))} · {formatDuration(s.activeSeconds)}
+            {categoryLabel(s.category)} · {s.visits === 1 ? t('site_visit_one') : t('site_visits', formatNumber(s.visits))} · {formatDuration(s.activeSeconds)}
           </span>
         </li>
       ))}

@@ -18,10 +18,10 @@ export function CategoryBars({ items }: { items: readonly CategoryPoints[] }) {
       {sorted.map((c) => (
         <li key={c.category} data-testid="category-row" data-category={c.category} data-points={c.points}>
           <span>{categoryLabel(c.category)}</span>
-          <span class="num">{t('points_count', formatNumber(c.points))}</span>
           <div class="bar" aria-hidden="true">
             <div class="bar-fill" style={{ width: `${Math.max(2, percentOf(c.points, max))}%` }} />
           </div>
+          <span class="num">{t('points_count', formatNumber(c.points))}</span>
         </li>
       ))}
     </ul>
