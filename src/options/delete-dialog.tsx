@@ -26,7 +26,7 @@ export function DeleteDialog(props: { open: boolean; busy: boolean; error: strin
         <p id="delete-body">{t('delete_body')}</p>
         <div class="stack" style={{ marginTop: '16px', gap: '4px' }}>
           <label for="delete-confirm">{t('delete_type_label', word)}</label>
-          <input id="delete-confirm" type="text" autoComplete="off" spellcheck={false} data-autofocus
+          <input id="delete-confirm" type="text" autoComplete="off" spellcheck={false} data-autofocus data-confirm-word={word}
             value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} data-testid="delete-confirm-input" />
           {props.error && <p class="field-error" role="alert" data-testid="delete-error">{props.error}</p>}
         </div>

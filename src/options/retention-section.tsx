@@ -22,7 +22,7 @@ export function RetentionSection(props: { days: number; disabled: boolean; save:
     void props.save({ retentionDays: days });
   };
   return (
-    <section class="card" aria-labelledby="retention-heading" data-testid="retention-section">
+    <section class="card" aria-labelledby="retention-heading" data-testid="retention-section" data-days={props.days}>
       <h2 id="retention-heading">{t('options_retention_title')}</h2>
       <p class="section-intro">{t('options_retention_intro')}</p>
       <form class="row wrap" onSubmit={submit} noValidate>

@@ -8,7 +8,7 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textar
  * inert and Escape fires `cancel`, which we route to onClose. Tab and
  * Shift+Tab wrap inside the dialog (so focus never escapes to the browser
  * UI mid-flow), the first field gets focus on open, and focus returns to
- * whatever opened it on close.
+ * whatever opened it on close. Closed, it renders an empty, hidden <dialog>.
  */
 export function Dialog(props: {
   open: boolean;
@@ -19,17 +19,21 @@ export function Dialog(props: {
   children: ComponentChildren;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The <dialog> element stays mounted so closing it is a real close(): focus
+  // then goes back to the opener even when the dialog closes itself.
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || !props.open) return;
-    const opener = document.activeElement as HTMLElement | null;
-    if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
+    if (!dialog) return;
+    if (props.open && !dialog.open) {
+      opener.current = document.activeElement as HTMLElement | null;
+      dialog.showModal();
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+      first?.focus();
+    } else if (!props.open && dialog.open) {
+      dialog.close();
+      opener.current?.focus();
+    }
   }, [props.open]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -47,7 +51,6 @@ export function Dialog(props: {
     }
   };
 
-  if (!props.open) return null;
   return (
     <dialog
       ref={ref}
@@ -60,7 +63,7 @@ export function Dialog(props: {
         props.onClose();
       }}
     >
-      {props.children}
+      {props.open && props.children}
     </dialog>
   );
 }
