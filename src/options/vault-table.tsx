@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { listVault } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { formatDate, formatDuration, formatNumber } from '../ui/format';
@@ -13,6 +13,8 @@ export const VAULT_PAGE_SIZE = 20;
  */
 export function VaultTable({ version }: { version: number }) {
   const [page, setPage] = useState(0);
+  // After a delete (version bump) the old page number may no longer exist.
+  useEffect(() => setPage(0), [version]);
   const load = useCallback(() => listVault(page * VAULT_PAGE_SIZE, VAULT_PAGE_SIZE), [page, version]);
   const [rows, reload] = useResult(load);
   if (rows.state === 'loading') return <Loading testId="vault-loading" />;

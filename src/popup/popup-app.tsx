@@ -37,7 +37,7 @@ export function PopupApp() {
           <span class="brand-mark" aria-hidden="true" />
           <h1>{t('extName')}</h1>
         </div>
-        <button type="button" class="btn-link btn" onClick={() => chrome.runtime.openOptionsPage()} data-testid="open-options">
+        <button type="button" class="btn-link btn" onClick={() => void chrome.runtime.openOptionsPage().then(() => window.close())} data-testid="open-options">
           {t('popup_open_options')}
         </button>
       </header>
