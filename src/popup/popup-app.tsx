@@ -37,7 +37,7 @@ export function PopupApp() {
           <span class="brand-mark" aria-hidden="true" />
           <h1>{t('extName')}</h1>
         </div>
-        <button type="button" class="btn-link btn" onClick={() => void chrome.runtime.openOptionsPage().then(() => window.close())} data-testid="open-options">
+        <button type="button" class="btn-link btn" onClick={() => void openOptions()} data-testid="open-options">
           {t('popup_open_options')}
         </button>
       </header>
@@ -64,6 +64,12 @@ export function PopupApp() {
       )}
     </main>
   );
+}
+
+/** Opens the options page; a real popup then closes itself (opened as a tab, it stays). */
+async function openOptions(): Promise<void> {
+  await chrome.runtime.openOptionsPage();
+  if (!(await chrome.tabs.getCurrent())) window.close();
 }
 
 function PopupBody(props: { status: UiStatus; busy: boolean; onTogglePause: () => void; onSetDeny: (deny: boolean) => void }) {
