@@ -1,0 +1,49 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * The extension manifest. Permissions are the fewest that work:
+ * - storage: settings in chrome.storage.local (the vault itself is IndexedDB);
+ * - alarms: the daily retention purge (an MV3 worker keeps no timers);
+ * - activeTab: the popup reads the current tab's origin after a click, instead of `tabs`.
+ * Host access comes only from the content script's http/https matches.
+ * No externally_connectable and no web_accessible_resources: a page cannot talk
+ * to or fingerprint the extension. Incognito is not allowed at all.
+ */
+export default defineManifest({
+  manifest_version: 3,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: pkg.version,
+  default_locale: 'en',
+  incognito: 'not_allowed',
+  minimum_chrome_version: '116',
+  icons: {
+    16: 'icons/icon-16.png',
+    32: 'icons/icon-32.png',
+    48: 'icons/icon-48.png',
+    128: 'icons/icon-128.png',
+  },
+  action: {
+    default_title: '__MSG_extName__',
+    default_popup: 'src/popup/index.html',
+    default_icon: {
+      16: 'icons/icon-16.png',
+      32: 'icons/icon-32.png',
+    },
+  },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  background: { service_worker: 'src/background/index.ts', type: 'module' },
+  content_scripts: [
+    {
+      matches: ['http://*/*', 'https://*/*'],
+      js: ['src/content/index.ts'],
+      run_at: 'document_idle',
+      all_frames: false,
+    },
+  ],
+  permissions: ['storage', 'alarms', 'activeTab'],
+  content_security_policy: {
+    extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+  },
+});

@@ -1,0 +1,2 @@
+// Service worker entry (skeleton; wiring lands in the next commits).
+export {};

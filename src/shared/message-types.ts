@@ -1,0 +1,19 @@
+/**
+ * Message type names without any schema code, so the content script can name
+ * its messages without pulling zod into its bundle. src/shared/messages.ts
+ * holds the schemas and checks (by type) that these lists match them.
+ */
+export const CONTENT_MESSAGE_TYPES = ['content/capture-query', 'content/footprint'] as const;
+export type ContentMessageType = (typeof CONTENT_MESSAGE_TYPES)[number];
+
+export const UI_MESSAGE_TYPES = [
+  'ui/status',
+  'ui/set-paused',
+  'ui/set-site-rule',
+  'ui/settings-get',
+  'ui/settings-update',
+  'ui/vault-list',
+  'ui/export',
+  'ui/delete-all',
+] as const;
+export type UiMessageType = (typeof UI_MESSAGE_TYPES)[number];
