@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
+import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
+import {IERC5192} from "./interfaces/IERC5192.sol";
+import {ProofScope} from "./lib/ProofScope.sol";
+import {Categories} from "./lib/Categories.sol";
+
+/// @title DataSBT
+/// @notice A soulbound (ERC-721 + ERC-5192) token per holder per finished weekly epoch. It is minted
+///         with a Groth16 proof that the holder's epoch commitment `root` holds `points` points over
+///         all categories. The token stores root, epoch and points so pools can demand later proofs
+///         against the same commitment.
+/// @dev Invariants:
+///      - tokenId = holder << 96 | epoch, so there is at most one token per (holder, epoch) ever:
+///        the record survives a burn, so a burned epoch cannot be minted again.
+///      - The proof's scope is computed here from (chainid, this, 0, epoch, msg.sender): a proof
+///        made for another holder, chain, contract or epoch fails verification. Replaying a valid
+///        proof hits the existing record (same holder and epoch), so it reverts.
+///      - Nothing moves a token: transfers and approvals revert; only the holder can burn (exit).
+///      The ERC-721 is written here, not inherited, because a soulbound token needs none of the
+///      transfer machinery and packing the record saves a storage slot (~22k gas) per mint.
+contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
+    /// @notice Epochs are weeks since the Unix epoch (src/shared/epoch.ts, counted in UTC here).
+    uint256 public constant EPOCH_SECONDS = 7 days;
+    /// @notice A mint proves at least this many points over all categories.
+    uint256 public constant MINT_MIN_POINTS = 1;
+
+    enum Status {
+        None,
+        Live,
+        Burned
+    }
+
+    /// @dev One slot: points and status. Holder and epoch are in the token id.
+    struct TokenRecord {
+        uint64 points;
+        Status status;
+    }
+
+    IEpochVerifier public immutable verifier;
+
+    mapping(uint256 tokenId => TokenRecord) private _records;
+    mapping(uint256 tokenId => uint256) private _roots;
+    mapping(address holder => uint256) private _balances;
+
+    event Minted(address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 root, uint256 nullifier);
+
+    error DataSBT__ZeroVerifier();
+    error DataSBT__EpochNotFinished(uint256 epoch, uint256 currentEpoch);
+    error DataSBT__PointsTooLarge(uint256 points);
+    error DataSBT__AlreadyMinted(uint256 tokenId);
+    error DataSBT__InvalidProof();
+    error DataSBT__NonexistentToken(uint256 tokenId);
+    error DataSBT__NotHolder(uint256 tokenId, address caller);
+    error DataSBT__Soulbound();
+    error DataSBT__ZeroAddress();
+
+    constructor(IEpochVerifier verifier_) {
+        if (address(verifier_) == address(0)) revert DataSBT__ZeroVerifier();
+        verifier = verifier_;
+    }
+
+    // ---------------------------------------------------------------- mint and burn
+
+    /// @notice Mint the caller's token for a finished `epoch`.
+    /// @dev Epoch must be finished in UTC (< currentEpoch()) so a commitment covers a closed week;
+    ///      clients in zones ahead of UTC wait until the UTC week ends.
+    function mint(uint256 epoch, uint256 points, uint256 nullifier, uint256 root, Groth16Proof calldata proof)
+        external
+        returns (uint256 tokenId)
+    {
+        uint256 current = block.timestamp / EPOCH_SECONDS;
+        if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
+        if (points > type(uint64).max) revert DataSBT__PointsTooLarge(points);
+        tokenId = tokenIdOf(msg.sender, epoch);
+        if (_records[tokenId].status != Status.None) revert DataSBT__AlreadyMinted(tokenId);
+
+        uint256[7] memory signals = [
+            nullifier,
+            points,
+            root,
+            epoch,
+            Categories.ALL_MASK,
+            MINT_MIN_POINTS,
+            ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
+        ];
+        if (!verifier.verifyProof(proof.a, proof.b, proof.c, signals)) revert DataSBT__InvalidProof();
+
+        _records[tokenId] = TokenRecord({points: uint64(points), status: Status.Live});
+        _roots[tokenId] = root;
+        unchecked {
+            _balances[msg.sender] += 1;
+        }
+        emit Transfer(address(0), msg.sender, tokenId);
+        emit Locked(tokenId);
+        emit Minted(msg.sender, tokenId, epoch, points, root, nullifier);
+    }
+
+    /// @notice The holder leaves: the token is destroyed and its (holder, epoch) cannot mint again.
+    function burn(uint256 tokenId) external {
+        address holder = _liveHolder(tokenId);
+        if (holder != msg.sender) revert DataSBT__NotHolder(tokenId, msg.sender);
+        _records[tokenId].status = Status.Burned;
+        delete _roots[tokenId];
+        unchecked {
+            _balances[holder] -= 1;
+        }
+        emit Transfer(holder, address(0), tokenId);
+    }
+
+    // ---------------------------------------------------------------- views for provers and pools
+
+    function currentEpoch() external view returns (uint256) {
+        return block.timestamp / EPOCH_SECONDS;
+    }
+
+    /// @notice Token id of `holder`'s token for `epoch` (whether or not it exists).
+    function tokenIdOf(address holder, uint256 epoch) public pure returns (uint256) {
+        return (uint256(uint160(holder)) << 96) | uint96(epoch);
+    }
+
+    /// @notice The scope a mint proof must carry for `holder` and `epoch` on this contract.
+    function mintScope(address holder, uint256 epoch) external view returns (uint256) {
+        return ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, holder);
+    }
+
+    /// @notice What a pool needs to check a proof against this token; reverts unless it is live.
+    function proofContext(uint256 tokenId)
+        external
+        view
+        returns (address holder, uint256 epoch, uint256 root, uint256 points)
+    {
+        holder = _liveHolder(tokenId);
+        epoch = uint96(tokenId);
+        root = _roots[tokenId];
+        points = _records[tokenId].points;
+    }
+
+    function isLive(uint256 tokenId) external view returns (bool) {
+        return _records[tokenId].status == Status.Live;
+    }
+
+    function everMinted(uint256 tokenId) external view returns (bool) {
+        return _records[tokenId].status != Status.None;
+    }
+
+    // ---------------------------------------------------------------- ERC-721 (soulbound)
+
+    function balanceOf(address owner) external view returns (uint256) {
+        if (owner == address(0)) revert DataSBT__ZeroAddress();
+        return _balances[owner];
+    }
+
+    function ownerOf(uint256 tokenId) external view returns (address) {
+        return _liveHolder(tokenId);
+    }
+
+    function getApproved(uint256 tokenId) external view returns (address) {
+        _liveHolder(tokenId);
+        return address(0);
+    }
+
+    function isApprovedForAll(address, address) external pure returns (bool) {
+        return false;
+    }
+
+    function approve(address, uint256) external pure {
+        revert DataSBT__Soulbound();
+    }
+
+    function setApprovalForAll(address, bool) external pure {
+        revert DataSBT__Soulbound();
+    }
+
+    function transferFrom(address, address, uint256) external pure {
+        revert DataSBT__Soulbound();
+    }
+
+    function safeTransferFrom(address, address, uint256) external pure {
+        revert DataSBT__Soulbound();
+    }
+
+    function safeTransferFrom(address, address, uint256, bytes calldata) external pure {
+        revert DataSBT__Soulbound();
+    }
+
+    /// @notice ERC-5192: every live token is locked forever.
+    function locked(uint256 tokenId) external view returns (bool) {
+        _liveHolder(tokenId);
+        return true;
+    }
+
+    function name() external pure returns (string memory) {
+        return "Surf to Earn Data";
+    }
+
+    function symbol() external pure returns (string memory) {
+        return "S2EDATA";
+    }
+
+    /// @notice On-chain JSON metadata: epoch and proven points, nothing about the browsing itself.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _liveHolder(tokenId);
+        string memory epoch = Strings.toString(uint96(tokenId));
+        string memory points = Strings.toString(_records[tokenId].points);
+        bytes memory json = abi.encodePacked(
+            '{"name":"Surf to Earn data, epoch ', epoch,
+            '","description":"Soulbound proof of browsing points; the data stays with its owner.",',
+            '"attributes":[{"trait_type":"epoch","value":', epoch,
+            '},{"trait_type":"points","value":', points, "}]}"
+        );
+        return string.concat("data:application/json;base64,", Base64.encode(json));
+    }
+
+    function supportsInterface(bytes4 interfaceId) public view override(ERC165, IERC165) returns (bool) {
+        return interfaceId == type(IERC721).interfaceId || interfaceId == type(IERC721Metadata).interfaceId
+            || interfaceId == type(IERC5192).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    function _liveHolder(uint256 tokenId) private view returns (address) {
+        if (_records[tokenId].status != Status.Live) revert DataSBT__NonexistentToken(tokenId);
+        return address(uint160(tokenId >> 96));
+    }
+}

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
+import {ProofScope} from "./lib/ProofScope.sol";
+import {DataSBT} from "./DataSBT.sol";
+
+/// @notice A pool's fixed terms, set by the factory at creation.
+struct PoolTerms {
+    uint256 poolId;
+    address sponsor;
+    IERC20 rewardToken;
+    uint64 start;
+    uint64 end;
+    uint256 categoryMask;
+    uint256 minPoints;
+}
+
+/// @title DataStakingPool
+/// @notice Holders stake a DataSBT with a proof of points in this pool's categories; the pool
+///         streams its reward budget over [start, end] pro rata to proven points.
+/// @dev Reward math (docs/contracts.md has the rounding analysis):
+///      - What is still unallocated streams linearly over the time still left:
+///        at each update, delta = (funded - allocated) * dt / (end - lastUpdate). There is no
+///        stored rate, so no rate can round to zero and no dust accumulates from one: at `end` the
+///        last update allocates exactly what is left.
+///      - While nobody stakes, nothing is allocated and the remainder re-spreads over the time
+///        left (rolls forward to later stakers); if nobody stakes until `end`, the sponsor sweeps.
+///      - accRewardPerWeight grows by (delta * PRECISION + carry) / totalWeight; the division
+///        remainder is carried to the next update, so the accumulator loses nothing.
+///      - A stake earns weight * (acc - accAtLastSettle) / PRECISION, rounded down, so
+///        claimed + claimable <= allocated <= funded at every step.
+///      Replay: a stake record is keyed by the SBT id (holder and epoch) and survives unstaking,
+///      so each token stakes at most once per pool; the proof's scope binds this pool, holder,
+///      epoch and chain.
+contract DataStakingPool is ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    uint256 public constant PRECISION = 1e18;
+    /// @notice Total funding cap: keeps accRewardPerWeight < 2^184 (it fits a stake record).
+    uint256 public constant MAX_FUNDING = type(uint112).max;
+
+    enum StakeStatus {
+        None,
+        Staked,
+        Exited
+    }
+
+    /// @dev One slot per stake. Owner and epoch are in the SBT id.
+    struct StakeRecord {
+        uint64 weight;
+        uint184 accPaid;
+        StakeStatus status;
+    }
+
+    DataSBT public immutable sbt;
+    IEpochVerifier public immutable verifier;
+    IERC20 public immutable rewardToken;
+    address public immutable sponsor;
+    uint256 public immutable poolId;
+    uint64 public immutable start;
+    uint64 public immutable end;
+    uint256 public immutable categoryMask;
+    uint256 public immutable minPoints;
+    /// @notice Oldest SBT epoch accepted: the week before the pool starts.
+    uint256 public immutable minEpoch;
+
+    string public metadataURI;
+
+    // slot: funding
+    uint128 public funded;
+    uint128 public allocated;
+    // slot: stream clock
+    uint64 public lastUpdate;
+    uint96 public totalWeight;
+    uint96 private _carry;
+    // slot: accumulator
+    uint256 public accRewardPerWeight;
+
+    mapping(uint256 tokenId => StakeRecord) private _stakes;
+
+    event Staked(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 nullifier);
+    event Unstaked(address indexed holder, uint256 indexed tokenId, uint256 weight);
+    event Evicted(uint256 indexed tokenId, uint256 weight);
+    event RewardPaid(address indexed holder, uint256 indexed tokenId, uint256 amount);
+    event Funded(address indexed from, uint256 amount);
+    event Swept(address indexed to, uint256 amount);
+
+    error DataStakingPool__BadPeriod(uint64 start, uint64 end);
+    error DataStakingPool__BadCategoryMask(uint256 mask);
+    error DataStakingPool__Ended();
+    error DataStakingPool__NotEnded();
+    error DataStakingPool__NotHolder(uint256 tokenId, address caller);
+    error DataStakingPool__NotSponsor(address caller);
+    error DataStakingPool__AlreadyStaked(uint256 tokenId);
+    error DataStakingPool__NotStaked(uint256 tokenId);
+    error DataStakingPool__StillLive(uint256 tokenId);
+    error DataStakingPool__EpochTooOld(uint256 epoch, uint256 minEpoch);
+    error DataStakingPool__PointsTooLarge(uint256 points);
+    error DataStakingPool__InvalidProof();
+    error DataStakingPool__ZeroAmount();
+    error DataStakingPool__FundingTooLarge(uint256 total);
+    error DataStakingPool__FeeOnTransfer(uint256 expected, uint256 received);
+
+    /// @dev `budget` is recorded as funded; the factory transfers it in the same transaction and
+    ///      checks the pool received it. A pool not listed by the factory is not to be trusted.
+    constructor(
+        DataSBT sbt_,
+        IEpochVerifier verifier_,
+        PoolTerms memory terms,
+        uint256 budget,
+        string memory metadataURI_
+    ) {
+        if (terms.end <= terms.start || terms.end <= block.timestamp) {
+            revert DataStakingPool__BadPeriod(terms.start, terms.end);
+        }
+        if (terms.categoryMask == 0 || terms.categoryMask >> 19 != 0) {
+            revert DataStakingPool__BadCategoryMask(terms.categoryMask);
+        }
+        sbt = sbt_;
+        verifier = verifier_;
+        rewardToken = terms.rewardToken;
+        sponsor = terms.sponsor;
+        poolId = terms.poolId;
+        start = terms.start;
+        end = terms.end;
+        categoryMask = terms.categoryMask;
+        minPoints = terms.minPoints;
+        uint256 startEpoch = terms.start / sbt_.EPOCH_SECONDS();
+        minEpoch = startEpoch == 0 ? 0 : startEpoch - 1;
+        metadataURI = metadataURI_;
+        if (budget == 0) revert DataStakingPool__ZeroAmount();
+        if (budget > MAX_FUNDING) revert DataStakingPool__FundingTooLarge(budget);
+        funded = uint128(budget);
+        // Rewards stream from the later of start and creation: nobody could stake before.
+        lastUpdate = terms.start > block.timestamp ? terms.start : uint64(block.timestamp);
+    }
+
+    // ---------------------------------------------------------------- staking
+
+    /// @notice Stake SBT `tokenId` with a proof that its commitment holds `points` points in this
+    ///         pool's categories (and at least minPoints). Weight = points.
+    function stake(uint256 tokenId, uint256 nullifier, uint256 points, Groth16Proof calldata proof)
+        external
+        nonReentrant
+    {
+        if (block.timestamp >= end) revert DataStakingPool__Ended();
+        if (points > type(uint64).max) revert DataStakingPool__PointsTooLarge(points);
+        (address holder, uint256 epoch, uint256 root,) = sbt.proofContext(tokenId);
+        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        if (epoch < minEpoch) revert DataStakingPool__EpochTooOld(epoch, minEpoch);
+        if (_stakes[tokenId].status != StakeStatus.None) revert DataStakingPool__AlreadyStaked(tokenId);
+
+        uint256[7] memory signals = [
+            nullifier, points, root, epoch, categoryMask, minPoints,
+            ProofScope.compute(address(this), poolId, epoch, msg.sender)
+        ];
+        if (!verifier.verifyProof(proof.a, proof.b, proof.c, signals)) revert DataStakingPool__InvalidProof();
+
+        uint256 acc = _updateStream();
+        totalWeight = SafeCast.toUint96(uint256(totalWeight) + points);
+        _stakes[tokenId] =
+            StakeRecord({weight: uint64(points), accPaid: SafeCast.toUint184(acc), status: StakeStatus.Staked});
+        emit Staked(msg.sender, tokenId, points, nullifier);
+    }
+
+    /// @notice Pay the stake's pending rewards to its holder.
+    function claim(uint256 tokenId) external nonReentrant returns (uint256 paid) {
+        StakeRecord memory s = _stakes[tokenId];
+        if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
+        address holder = _holderOf(tokenId);
+        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        uint256 acc = _updateStream();
+        paid = _owed(s, acc);
+        _stakes[tokenId].accPaid = SafeCast.toUint184(acc);
+        _pay(holder, tokenId, paid);
+    }
+
+    /// @notice Leave the pool with the rewards earned so far. The token cannot stake here again.
+    function unstake(uint256 tokenId) external nonReentrant returns (uint256 paid) {
+        StakeRecord memory s = _stakes[tokenId];
+        if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
+        address holder = _holderOf(tokenId);
+        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        paid = _exit(tokenId, s);
+        emit Unstaked(holder, tokenId, s.weight);
+        _pay(holder, tokenId, paid);
+    }
+
+    /// @notice Anyone may remove the stake of a burned SBT; its earned rewards go to its holder.
+    function evict(uint256 tokenId) external nonReentrant returns (uint256 paid) {
+        StakeRecord memory s = _stakes[tokenId];
+        if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
+        if (sbt.isLive(tokenId)) revert DataStakingPool__StillLive(tokenId);
+        paid = _exit(tokenId, s);
+        emit Evicted(tokenId, s.weight);
+        _pay(_holderOf(tokenId), tokenId, paid);
+    }
+
+    // ---------------------------------------------------------------- funding
+
+    /// @notice Add rewards before the end; they stream over the time left.
+    function fund(uint256 amount) external nonReentrant {
+        if (block.timestamp >= end) revert DataStakingPool__Ended();
+        if (amount == 0) revert DataStakingPool__ZeroAmount();
+        _updateStream();
+        uint256 total = uint256(funded) + amount;
+        if (total > MAX_FUNDING) revert DataStakingPool__FundingTooLarge(total);
+        uint256 before = rewardToken.balanceOf(address(this));
+        rewardToken.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = rewardToken.balanceOf(address(this)) - before;
+        if (received != amount) revert DataStakingPool__FeeOnTransfer(amount, received);
+        funded = uint128(total);
+        emit Funded(msg.sender, amount);
+    }
+
+    /// @notice After the end the sponsor takes back what was never allocated (nobody staked).
+    function sweep(address to) external nonReentrant returns (uint256 amount) {
+        if (msg.sender != sponsor) revert DataStakingPool__NotSponsor(msg.sender);
+        if (block.timestamp < end) revert DataStakingPool__NotEnded();
+        _updateStream();
+        amount = uint256(funded) - allocated;
+        allocated = funded;
+        if (amount != 0) rewardToken.safeTransfer(to, amount);
+        emit Swept(to, amount);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice Rewards `tokenId` could claim now.
+    function pendingRewards(uint256 tokenId) external view returns (uint256) {
+        StakeRecord memory s = _stakes[tokenId];
+        if (s.status != StakeStatus.Staked) return 0;
+        (uint256 acc,,,) = _previewStream();
+        return _owed(s, acc);
+    }
+
+    function stakeOf(uint256 tokenId) external view returns (StakeRecord memory) {
+        return _stakes[tokenId];
+    }
+
+    /// @notice The scope a stake proof must carry for `holder` and SBT `epoch` in this pool.
+    function stakeScope(address holder, uint256 epoch) external view returns (uint256) {
+        return ProofScope.compute(address(this), poolId, epoch, holder);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _exit(uint256 tokenId, StakeRecord memory s) private returns (uint256 paid) {
+        uint256 acc = _updateStream();
+        paid = _owed(s, acc);
+        totalWeight -= s.weight;
+        _stakes[tokenId] = StakeRecord({weight: 0, accPaid: SafeCast.toUint184(acc), status: StakeStatus.Exited});
+    }
+
+    function _pay(address holder, uint256 tokenId, uint256 amount) private {
+        if (amount == 0) return;
+        rewardToken.safeTransfer(holder, amount);
+        emit RewardPaid(holder, tokenId, amount);
+    }
+
+    function _owed(StakeRecord memory s, uint256 acc) private pure returns (uint256) {
+        return (uint256(s.weight) * (acc - s.accPaid)) / PRECISION;
+    }
+
+    function _holderOf(uint256 tokenId) private pure returns (address) {
+        return address(uint160(tokenId >> 96));
+    }
+
+    /// @dev Brings the stream to now and returns the accumulator.
+    function _updateStream() private returns (uint256 acc) {
+        uint256 newAllocated;
+        uint256 carry;
+        uint64 at;
+        (acc, newAllocated, carry, at) = _previewStream();
+        if (at == lastUpdate) return acc;
+        lastUpdate = at;
+        _carry = uint96(carry);
+        allocated = uint128(newAllocated);
+        accRewardPerWeight = acc;
+    }
+
+    /// @dev The stream state at min(now, end), without writing it.
+    function _previewStream()
+        private
+        view
+        returns (uint256 acc, uint256 newAllocated, uint256 carry, uint64 at)
+    {
+        acc = accRewardPerWeight;
+        newAllocated = allocated;
+        carry = _carry;
+        uint64 last = lastUpdate;
+        at = block.timestamp < end ? uint64(block.timestamp) : end;
+        if (at <= last) return (acc, newAllocated, carry, last);
+        uint256 weight = totalWeight;
+        // Nobody staked: nothing is allocated, the remainder spreads over the time left.
+        if (weight == 0) return (acc, newAllocated, carry, at);
+        uint256 delta = ((uint256(funded) - newAllocated) * (at - last)) / (end - last);
+        newAllocated += delta;
+        uint256 numerator = delta * PRECISION + carry;
+        acc += numerator / weight;
+        carry = numerator % weight;
+    }
+}

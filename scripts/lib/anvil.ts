@@ -1,0 +1,90 @@
+/**
+ * Start and stop a local anvil (npm @foundry-rs/anvil) for the devnet, tests and
+ * benchmarks. Always the same mnemonic, so accounts and (on a fresh chain) contract
+ * addresses are deterministic.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+export const DEVNET_CHAIN_ID = 31337;
+export const DEVNET_PORT = 8545;
+
+const ANVIL_BIN = path.resolve(import.meta.dirname, '../../node_modules/.bin/anvil');
+
+export interface AnvilOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  chainId?: number;
+  /** Print anvil's own log (the devnet does, tests do not). */
+  verbose?: boolean;
+}
+
+export interface AnvilInstance {
+  rpcUrl: string;
+  port: number;
+  chainId: number;
+  stop(): Promise<void>;
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function rpcReady(rpcUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+    });
+    return res.ok;
+  } catch {
+    return false; // not listening yet
+  }
+}
+
+/** Start anvil on 127.0.0.1 and resolve once its RPC answers. */
+export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInstance> {
+  const port = options.port || (await freePort());
+  const chainId = options.chainId ?? DEVNET_CHAIN_ID;
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--mnemonic', ANVIL_MNEMONIC];
+  const child: ChildProcess = spawn(ANVIL_BIN, args, {
+    stdio: options.verbose ? 'inherit' : ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  while (!(await rpcReady(rpcUrl))) {
+    if (dead) throw new Error(`anvil exited before it was ready on port ${port}: ${stderr.trim()}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`anvil did not answer on ${rpcUrl} within 20 s`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const stop = async () => {
+    if (dead) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { rpcUrl, port, chainId, stop };
+}

@@ -1,0 +1,52 @@
+/**
+ * deployments/<chainId>.json: where the contracts of one chain live. Validated with
+ * zod on read so a stale or hand-edited file fails with a clear message.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address');
+
+export const VERIFIER_NAMES = ['EpochVerifier8', 'EpochVerifier256', 'AcceptAllVerifier'] as const;
+export type VerifierName = (typeof VERIFIER_NAMES)[number];
+
+export const DeploymentSchema = z.object({
+  chainId: z.number().int().positive(),
+  deploymentBlock: z.number().int().nonnegative(),
+  verifier: z.object({
+    contract: z.enum(VERIFIER_NAMES),
+    /** Leaves per epoch batch the circuit proves (8 test, 256 production; 0 = accepts anything). */
+    batchSize: z.number().int().nonnegative(),
+  }),
+  contracts: z.object({
+    verifier: address,
+    dataSbt: address,
+    poolFactory: address,
+    testToken: address.optional(),
+  }),
+});
+export type Deployment = z.infer<typeof DeploymentSchema>;
+
+export const DEPLOYMENTS_DIR = path.resolve(import.meta.dirname, '../../deployments');
+
+export function deploymentPath(chainId: number): string {
+  return path.join(DEPLOYMENTS_DIR, `${chainId}.json`);
+}
+
+export async function readDeployment(file: string): Promise<Deployment> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new Error(`No deployment file at ${file}: run \`npm run devnet\` first or pass --deployments.`, { cause: err });
+  }
+  const parsed = DeploymentSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new Error(`Invalid deployment file ${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export async function writeDeployment(file: string, deployment: Deployment): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(DeploymentSchema.parse(deployment), null, 2)}\n`);
+}

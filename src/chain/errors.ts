@@ -1,0 +1,67 @@
+/**
+ * One error type for every chain action: a short message a person can read, the
+ * contract's custom error name when the chain gave one, and the original cause.
+ */
+import { BaseError as ViemBaseError, ContractFunctionRevertedError, parseAbi } from 'viem';
+
+export class ChainError extends Error {
+  override readonly name = 'ChainError';
+  /** Custom Solidity error, e.g. `DataSBT__InvalidProof`, when the call reverted with one. */
+  readonly revertName: string | undefined;
+  readonly revertArgs: readonly unknown[] | undefined;
+
+  constructor(shortMessage: string, options: { cause?: unknown; revertName?: string; revertArgs?: readonly unknown[] } = {}) {
+    super(shortMessage, { cause: options.cause });
+    this.revertName = options.revertName;
+    this.revertArgs = options.revertArgs;
+  }
+}
+
+/** OpenZeppelin's ERC-20 errors (IERC20Errors), decoded when a pool or factory call fails inside the token. */
+export const erc20ErrorsAbi = parseAbi([
+  'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
+  'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
+  'error ERC20InvalidSender(address sender)',
+  'error ERC20InvalidReceiver(address receiver)',
+  'error SafeERC20FailedOperation(address token)',
+]);
+
+/** What the user sees for each custom error; unknown reverts fall back to their name. */
+const MESSAGES: Record<string, string> = {
+  DataSBT__InvalidProof: 'The proof was rejected for this account, chain and epoch.',
+  DataSBT__AlreadyMinted: 'A data token for this epoch was already minted by this account.',
+  DataSBT__EpochNotFinished: 'This epoch has not finished yet; mint after the week ends (UTC).',
+  DataSBT__Soulbound: 'Data tokens cannot be transferred or approved.',
+  DataSBT__NonexistentToken: 'No such data token.',
+  DataSBT__NotHolder: 'Only the holder can do this.',
+  DataStakingPool__InvalidProof: 'The proof was rejected for this pool.',
+  DataStakingPool__AlreadyStaked: 'This token has already been staked in this pool.',
+  DataStakingPool__NotHolder: 'Only the token holder can do this.',
+  DataStakingPool__NotStaked: 'This token is not staked in this pool.',
+  DataStakingPool__Ended: 'This pool has ended.',
+  DataStakingPool__NotEnded: 'This pool has not ended yet.',
+  DataStakingPool__EpochTooOld: 'This token is too old for this pool.',
+  DataStakingPool__NotSponsor: 'Only the pool sponsor can do this.',
+  DataStakingPool__BadPeriod: 'The pool period is invalid (end must be after start and in the future).',
+  DataStakingPool__BadCategoryMask: 'The category selection is invalid.',
+  DataStakingPool__ZeroAmount: 'The amount must be greater than zero.',
+  DataStakingPool__FundingTooLarge: 'The amount is too large for one pool.',
+  PoolFactory__FeeOnTransfer: 'The reward token took a fee on transfer; use a plain ERC-20.',
+  ERC20InsufficientAllowance: 'The token allowance is too low.',
+  ERC20InsufficientBalance: 'The token balance is too low.',
+};
+
+/** Wrap anything a viem call threw into a ChainError, decoding custom errors. */
+export function toChainError(action: string, err: unknown): ChainError {
+  if (err instanceof ChainError) return err;
+  if (err instanceof ViemBaseError) {
+    const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
+      const { errorName, args } = reverted.data;
+      const message = MESSAGES[errorName] ?? `The contract reverted with ${errorName}.`;
+      return new ChainError(`${action}: ${message}`, { cause: err, revertName: errorName, revertArgs: args });
+    }
+    return new ChainError(`${action}: ${err.shortMessage}`, { cause: err });
+  }
+  return new ChainError(`${action} failed.`, { cause: err });
+}

@@ -1,0 +1,42 @@
+/**
+ * The one path every write takes: simulate first (so reverts arrive decoded,
+ * with the contract's custom error), then send with gas estimated on the
+ * state-changing call itself, then wait for the receipt.
+ *
+ * Why estimate on the write: the snarkjs verifier returns false instead of
+ * reverting when the pairing precompile runs out of gas, so a gas estimate of a
+ * bare verifyProof is far too low; our contracts revert on false, so the
+ * estimate of the write is correct.
+ */
+import type { Abi, ContractFunctionArgs, ContractFunctionName, TransactionReceipt, Address } from 'viem';
+import { simulateContract, writeContract, waitForTransactionReceipt } from 'viem/actions';
+import { erc20ErrorsAbi, toChainError } from './errors.ts';
+import type { SignerClient } from './types.ts';
+
+export async function sendContractWrite<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
+>(
+  client: SignerClient,
+  action: string,
+  call: {
+    address: Address;
+    abi: abi;
+    functionName: functionName;
+    args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName>;
+  },
+): Promise<TransactionReceipt> {
+  try {
+    // The generic write/simulate parameter types are too deep for TS to relate here;
+    // the public signature above keeps callers fully typed.
+    // The token's own errors are added so a revert inside transferFrom decodes too.
+    const params = { ...call, abi: [...call.abi, ...erc20ErrorsAbi], account: client.account, chain: client.chain } as never;
+    await simulateContract(client, params);
+    const hash = await writeContract(client, params);
+    const receipt = await waitForTransactionReceipt(client, { hash });
+    if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+    return receipt;
+  } catch (err) {
+    throw toChainError(action, err);
+  }
+}

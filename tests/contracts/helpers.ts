@@ -1,0 +1,65 @@
+/**
+ * Shared setup for contract tests: a devnet on a free port, plus shortcuts that
+ * go through the same src/chain actions the extension and CLI use.
+ */
+import { parseUnits, type Address } from 'viem';
+import { readContract } from 'viem/actions';
+import { startDevnet, type Devnet, type DevnetOptions } from '../../scripts/devnet.ts';
+import { createPool } from '../../src/chain/create-pool.ts';
+import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { categoryMask, type CategoryKey } from '../../src/shared/categories.ts';
+
+export type { Devnet };
+export type Signer = Devnet['signers'][number];
+
+export async function setupDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  return startDevnet({ accounts: 5, ...options });
+}
+
+export async function latestTimestamp(devnet: Devnet): Promise<bigint> {
+  return (await devnet.test.getBlock()).timestamp;
+}
+
+/** The last finished epoch at the chain's current time (what a mint may use). */
+export async function lastFinishedEpoch(devnet: Devnet): Promise<bigint> {
+  const current = await readContract(devnet.test, {
+    address: devnet.deployment.contracts.dataSbt as Address,
+    abi: dataSBTAbi,
+    functionName: 'currentEpoch',
+  });
+  return current - 1n;
+}
+
+export interface TestPoolOptions {
+  budget?: bigint;
+  start?: bigint;
+  end?: bigint;
+  categories?: CategoryKey[];
+  minPoints?: bigint;
+}
+
+/** A pool created by account 0 with TestToken rewards, starting now unless told. */
+export async function createTestPool(devnet: Devnet, options: TestPoolOptions = {}) {
+  const now = await latestTimestamp(devnet);
+  const start = options.start ?? now + 10n;
+  return createPool(devnet.signers[0], {
+    factory: devnet.deployment.contracts.poolFactory as Address,
+    rewardToken: devnet.deployment.contracts.testToken as Address,
+    budget: options.budget ?? parseUnits('1000', 18),
+    start,
+    end: options.end ?? start + 7n * 86_400n,
+    categoryMask: categoryMask(options.categories ?? ['crypto', 'finance']),
+    minPoints: options.minPoints ?? 1n,
+    metadataURI: 'data:application/json;base64,e30=',
+  });
+}
+
+/** A proof-shaped value for the accept-all verifier (never valid for the real one). */
+export const DUMMY_PROOF = {
+  a: [1n, 2n],
+  b: [
+    [3n, 4n],
+    [5n, 6n],
+  ],
+  c: [7n, 8n],
+} as const;
