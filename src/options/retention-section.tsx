@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UiSettings } from '../ui/api';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../shared/settings';
 import { t } from '../ui/i18n';
-
-/** Bounds the form accepts; the worker's schema has the final word. */
-export const RETENTION_MIN_DAYS = 7;
-export const RETENTION_MAX_DAYS = 365;
 
 /** How long footprints are kept before the worker deletes them. */
 export function RetentionSection(props: { days: number; disabled: boolean; save: (patch: Partial<UiSettings>) => Promise<boolean> }) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { UiSettings } from '../ui/api';
+import { hostSchema } from '../shared/settings';
 import { parseDomainInput } from '../ui/domain-input';
 import { t } from '../ui/i18n';
 
@@ -48,8 +49,9 @@ function ListEditor(props: {
   const submit = async (event: Event) => {
     event.preventDefault();
     const parsed = parseDomainInput(value);
-    if (!parsed.ok) {
-      setError(parsed.errorKey === 'domain_error_empty' ? t('domain_error_empty') : t('domain_error_invalid'));
+    // The worker validates with hostSchema; checking here too means the user sees why, not a generic error.
+    if (!parsed.ok || !hostSchema.safeParse(parsed.domain).success) {
+      setError(!parsed.ok && parsed.errorKey === 'domain_error_empty' ? t('domain_error_empty') : t('domain_error_invalid'));
       return;
     }
     if (props.domains.includes(parsed.domain)) {

@@ -1,5 +1,5 @@
 import type { UiStatus } from '../ui/api';
-import { formatNumber, percentOf } from '../ui/format';
+import { formatDayRange, formatNumber, percentOf } from '../ui/format';
 import { t } from '../ui/i18n';
 
 /** Today's points against the day cap, and this epoch's points. */
@@ -26,6 +26,7 @@ export function PointsSummary({ status }: { status: UiStatus }) {
       <section class="card stat" aria-labelledby="epoch-label" data-testid="points-epoch" data-points={epoch.points} data-epoch={epoch.number}>
         <span id="epoch-label" class="stat-label">{t('popup_epoch')}</span>
         <span class="stat-value" data-testid="points-epoch-value">{formatNumber(epoch.points)}</span>
+        <span class="stat-unit">{formatDayRange(epoch.firstDay, epoch.lastDay)}</span>
         <span class="stat-unit">{t('popup_epoch_number', String(epoch.number))}</span>
       </section>
     </div>

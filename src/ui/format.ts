@@ -23,11 +23,10 @@ export function formatDate(timeMs: number): string {
   );
 }
 
-/** A local calendar date from a day number (days since 1970-01-01 local). */
-export function formatDay(day: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(day * 86_400_000),
-  );
+/** A short local range of day numbers ("Nov 23 – 29", "11月23日～29日"); the locale decides what repeats. */
+export function formatDayRange(first: number, last: number): string {
+  const f = new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return f.formatRange(new Date(first * 86_400_000), new Date(last * 86_400_000));
 }
 
 /** Percent of a part in a whole, clamped to 0…100, for bar widths. */
