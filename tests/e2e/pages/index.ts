@@ -1,0 +1,12 @@
+/**
+ * Page objects for the end-to-end specs. Specs import from here:
+ *   const id = await extensionIdOf(context);
+ *   const popup = await PopupPage.open(context, id, 'http://127.0.0.1:4173');
+ *   expect(await popup.state()).toBe('capturing');
+ * Selectors are data-testid attributes in src/popup and src/options; the
+ * page objects read numbers from data-* attributes, never from localised text,
+ * so the same specs run under --lang=ja.
+ */
+export { extensionIdOf, extensionUrl, OPTIONS_PATH, POPUP_PATH } from './extension';
+export { OptionsPage } from './options-page';
+export { PopupPage, type PopupState } from './popup-page';
