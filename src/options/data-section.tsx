@@ -58,7 +58,7 @@ export function DataSection() {
           {t('action_delete_all')}
         </button>
       </div>
-      <p class="small muted saved" aria-live="polite" data-testid="data-status" style={{ marginTop: '8px' }}>{message}</p>
+      <p class="small muted" role="status" aria-live="polite" data-testid="data-status" style={{ marginTop: message ? '8px' : '0' }}>{message}</p>
       <DeleteDialog open={dialogOpen} busy={busy} error={deleteError}
         onCancel={() => { setDialogOpen(false); setDeleteError(''); }} onConfirm={() => void onDelete()} />
     </section>

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { UiError } from '../messaging';
 import { errorMessage, t } from '../i18n';
 
@@ -16,7 +17,7 @@ export function Loading({ testId = 'loading' }: { testId?: string }) {
  * worker text (that goes to the console for whoever debugs), and a retry.
  */
 export function ErrorView({ error, onRetry, testId = 'error' }: { error: UiError; onRetry?: () => void; testId?: string }) {
-  console.warn(`[surf-to-earn] ${error.code}: ${error.message}`);
+  useEffect(() => console.warn(`[surf-to-earn] ${error.code}: ${error.message}`), [error]);
   return (
     <div class="notice" data-tone="danger" role="alert" data-testid={testId} data-error-code={error.code}>
       <strong>{t('error_title')}</strong>
