@@ -39,6 +39,18 @@ export function OptionsApp() {
     [reload],
   );
 
+  // The popup may have paused capture or denied a site while this tab sat in
+  // the background: re-read when the tab is shown again.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      setOverride(null);
+      void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reload]);
+
   // The toast clears itself, so the same message saved twice is announced twice.
   useEffect(() => {
     if (!saveMessage) return;
