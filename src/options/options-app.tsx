@@ -44,8 +44,7 @@ export function OptionsApp() {
   useEffect(() => {
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
-      setOverride(null);
-      void reload();
+      void reload().then(() => setOverride(null));
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
