@@ -68,6 +68,10 @@ async function main(): Promise<void> {
     console.error(`devnet: ${z.prettifyError(parsed.error)}\nusage: npm run devnet -- [--port 8545] [--verifier ${VERIFIER_NAMES.join('|')}] [--no-write]`);
     process.exit(2);
   }
+  if (parsed.data.write && parsed.data.verifier === 'AcceptAllVerifier') {
+    console.error('devnet: AcceptAllVerifier accepts any proof and is for tests only; add --no-write to use it anyway.');
+    process.exit(2);
+  }
   const devnet = await startDevnet({ port: parsed.data.port, verifier: parsed.data.verifier });
   const { deployment } = devnet;
   if (parsed.data.write) await writeDeployment(deploymentPath(deployment.chainId), deployment);

@@ -6,12 +6,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 export const DEVNET_CHAIN_ID = 31337;
 export const DEVNET_PORT = 8545;
 
-const ANVIL_BIN = path.resolve(import.meta.dirname, '../../node_modules/.bin/anvil');
+const NODE_MODULES = path.resolve(import.meta.dirname, '../../node_modules');
+const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
+
+/** The platform binary itself: the .bin/anvil wrapper is a second node process that signals would have to cross. */
+function anvilBinary(): string {
+  const native = path.join(NODE_MODULES, `@foundry-rs/anvil-${process.platform}-${ARCH[process.arch] ?? process.arch}/bin/anvil`);
+  return existsSync(native) ? native : path.join(NODE_MODULES, '.bin/anvil');
+}
 
 export interface AnvilOptions {
   /** 0 (default) picks a free port. */
@@ -59,12 +67,17 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
   const port = options.port || (await freePort());
   const chainId = options.chainId ?? DEVNET_CHAIN_ID;
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--mnemonic', ANVIL_MNEMONIC];
-  const child: ChildProcess = spawn(ANVIL_BIN, args, {
+  const child: ChildProcess = spawn(anvilBinary(), args, {
     stdio: options.verbose ? 'inherit' : ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  // Never leave an anvil behind when this process exits normally.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
 
   const rpcUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;

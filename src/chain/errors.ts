@@ -3,6 +3,7 @@
  * contract's custom error name when the chain gave one, and the original cause.
  */
 import { BaseError as ViemBaseError, ContractFunctionRevertedError, parseAbi } from 'viem';
+import { dataSBTAbi, dataStakingPoolAbi, poolFactoryAbi } from './generated/index.ts';
 
 export class ChainError extends Error {
   override readonly name = 'ChainError';
@@ -25,6 +26,15 @@ export const erc20ErrorsAbi = parseAbi([
   'error ERC20InvalidReceiver(address receiver)',
   'error SafeERC20FailedOperation(address token)',
 ]);
+
+/**
+ * Every custom error our contracts (and the reward token) can raise, so a revert
+ * that bubbles up from another contract (a pool constructor inside the factory,
+ * the token inside a pool) still decodes by name.
+ */
+export const knownErrorsAbi = [...dataSBTAbi, ...dataStakingPoolAbi, ...poolFactoryAbi, ...erc20ErrorsAbi].filter(
+  (item, i, all) => item.type === 'error' && all.findIndex((o) => o.type === 'error' && o.name === item.name) === i,
+);
 
 /** What the user sees for each custom error; unknown reverts fall back to their name. */
 const MESSAGES: Record<string, string> = {

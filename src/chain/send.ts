@@ -10,7 +10,7 @@
  */
 import type { Abi, ContractFunctionArgs, ContractFunctionName, TransactionReceipt, Address } from 'viem';
 import { simulateContract, writeContract, waitForTransactionReceipt } from 'viem/actions';
-import { erc20ErrorsAbi, toChainError } from './errors.ts';
+import { knownErrorsAbi, toChainError } from './errors.ts';
 import type { SignerClient } from './types.ts';
 
 export async function sendContractWrite<
@@ -29,8 +29,8 @@ export async function sendContractWrite<
   try {
     // The generic write/simulate parameter types are too deep for TS to relate here;
     // the public signature above keeps callers fully typed.
-    // The token's own errors are added so a revert inside transferFrom decodes too.
-    const params = { ...call, abi: [...call.abi, ...erc20ErrorsAbi], account: client.account, chain: client.chain } as never;
+    // Errors of the other contracts are added so a revert that bubbles up decodes too.
+    const params = { ...call, abi: [...call.abi, ...knownErrorsAbi], account: client.account, chain: client.chain } as never;
     await simulateContract(client, params);
     const hash = await writeContract(client, params);
     const receipt = await waitForTransactionReceipt(client, { hash });

@@ -63,3 +63,32 @@ export const DUMMY_PROOF = {
   ],
   c: [7n, 8n],
 } as const;
+
+/** Mint `points` on the accept-all devnet (any proof passes there). */
+export async function mintUnchecked(devnet: Devnet, who: number, points: bigint, epoch?: bigint) {
+  const { mintSbt } = await import('../../src/chain/mint-sbt.ts');
+  return mintSbt(devnet.signers[who], {
+    sbt: devnet.deployment.contracts.dataSbt as Address,
+    epoch: epoch ?? (await lastFinishedEpoch(devnet)),
+    points,
+    nullifier: BigInt(who),
+    root: 1234n,
+    proof: DUMMY_PROOF,
+  });
+}
+
+/** Jump the chain clock by `seconds` and mine a block (evm_increaseTime + evm_mine). */
+export async function advance(devnet: Devnet, seconds: bigint | number): Promise<void> {
+  await devnet.test.increaseTime({ seconds: Number(seconds) });
+  await devnet.test.mine({ blocks: 1 });
+}
+
+/** Resolves to the custom error name a failing action reported. */
+export async function revertName(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    return (err as { revertName?: string }).revertName ?? `untyped: ${(err as Error).message}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * Pool CLI for AI developers: create, fund, list and show data-staking pools.
+ *
+ *   npm run pool -- create --categories crypto,finance --budget 1000 --end +7d \
+ *       --min-points 10 --name "DeFi intent" --sponsor "Acme AI" --description "…" [--token 0x…] [--start now]
+ *   npm run pool -- fund --pool 1 --amount 250
+ *   npm run pool -- list
+ *   npm run pool -- show --pool 1
+ *
+ * Common options: --rpc (default http://127.0.0.1:8545), --deployments (default
+ * deployments/<chainId>.json), --json. The signing key comes from POOL_PRIVATE_KEY;
+ * on the devnet (chain 31337) only, it defaults to anvil's first account.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createPublicClient, createWalletClient, erc20Abi, formatUnits, http, parseUnits, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { readContract } from 'viem/actions';
+import { createPool } from '../src/chain/create-pool.ts';
+import { fundPool } from '../src/chain/fund-pool.ts';
+import { listPools } from '../src/chain/list-pools.ts';
+import { readPool, type PoolInfo } from '../src/chain/read-pool.ts';
+import { decodePoolMetadata, encodePoolMetadata } from '../src/chain/pool-metadata.ts';
+import { poolFactoryAbi } from '../src/chain/generated/index.ts';
+import { categoriesInMask, categoryMask } from '../src/shared/categories.ts';
+import { ANVIL_KEY_0, localChain } from './lib/clients.ts';
+import { DEVNET_CHAIN_ID } from './lib/anvil.ts';
+import { deploymentPath, readDeployment } from './lib/deployments.ts';
+import { createSchema, fundSchema, listSchema, showSchema } from './lib/pool-args.ts';
+
+const USAGE = `usage: npm run pool -- <create|fund|list|show> [options]
+  create --categories crypto,finance --budget 1000 --end +7d --name NAME --sponsor WHO
+         [--start now] [--min-points 1] [--description TEXT] [--token 0x…]
+  fund   --pool ID|0x… --amount 250
+  list
+  show   --pool ID|0x…
+  common: --rpc URL  --deployments FILE  --json   (key: env POOL_PRIVATE_KEY)`;
+
+class UsageError extends Error {}
+
+function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+async function connect(common: { rpc: string; deployments?: string }) {
+  const probe = createPublicClient({ transport: http(common.rpc) });
+  let chainId: number;
+  try {
+    chainId = await probe.getChainId();
+  } catch (err) {
+    throw new Error(`Cannot reach ${common.rpc}: is the devnet running (npm run devnet)?`, { cause: err });
+  }
+  const deployment = await readDeployment(common.deployments ?? deploymentPath(chainId));
+  if (deployment.chainId !== chainId) throw new Error(`Deployment file is for chain ${deployment.chainId}, RPC is chain ${chainId}.`);
+  const chain = localChain(chainId, common.rpc);
+  const reader = createPublicClient({ chain, transport: http(common.rpc) });
+  const signer = () => {
+    const key = process.env.POOL_PRIVATE_KEY ?? (chainId === DEVNET_CHAIN_ID ? ANVIL_KEY_0 : undefined);
+    if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('Set POOL_PRIVATE_KEY (0x + 64 hex digits) to sign on this chain.');
+    return createWalletClient({ account: privateKeyToAccount(key as Hex), chain, transport: http(common.rpc) });
+  };
+  return { chainId, deployment, reader, signer };
+}
+
+type Conn = Awaited<ReturnType<typeof connect>>;
+
+async function tokenMeta(conn: Conn, token: Address) {
+  const [decimals, symbol] = await Promise.all([
+    readContract(conn.reader, { address: token, abi: erc20Abi, functionName: 'decimals' }),
+    readContract(conn.reader, { address: token, abi: erc20Abi, functionName: 'symbol' }),
+  ]);
+  return { decimals, symbol };
+}
+
+async function resolvePool(conn: Conn, ref: Address | number): Promise<Address> {
+  if (typeof ref === 'string') return ref;
+  const factory = conn.deployment.contracts.poolFactory as Address;
+  const count = await readContract(conn.reader, { address: factory, abi: poolFactoryAbi, functionName: 'poolCount' });
+  if (BigInt(ref) > count) throw new UsageError(`No pool ${ref}: the factory has ${count} pool(s).`);
+  return readContract(conn.reader, { address: factory, abi: poolFactoryAbi, functionName: 'poolAt', args: [BigInt(ref - 1)] });
+}
+
+async function describePool(conn: Conn, p: PoolInfo) {
+  const { decimals, symbol } = await tokenMeta(conn, p.rewardToken);
+  const meta = decodePoolMetadata(p.metadataURI);
+  return {
+    id: Number(p.poolId),
+    address: p.address,
+    name: meta?.name ?? '(unnamed)',
+    sponsor: meta?.sponsor ?? p.sponsor,
+    description: meta?.description ?? '',
+    sponsorAddress: p.sponsor,
+    categories: categoriesInMask(p.categoryMask),
+    minPoints: Number(p.minPoints),
+    start: new Date(Number(p.start) * 1000).toISOString(),
+    end: new Date(Number(p.end) * 1000).toISOString(),
+    rewardToken: p.rewardToken,
+    funded: `${formatUnits(p.funded, decimals)} ${symbol}`,
+    allocated: `${formatUnits(p.allocated, decimals)} ${symbol}`,
+    totalWeight: p.totalWeight.toString(),
+  };
+}
+
+function print(json: boolean, value: unknown, text: () => string): void {
+  console.log(json ? JSON.stringify(value, null, 2) : text());
+}
+
+async function run(command: string | undefined, values: Record<string, unknown>): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  switch (command) {
+    case 'create': {
+      const a = validate(createSchema(now), values);
+      const conn = await connect(a);
+      const token = a.token ?? (conn.deployment.contracts.testToken as Address | undefined);
+      if (!token) throw new UsageError('--token is required on a chain without a TestToken.');
+      const { decimals, symbol } = await tokenMeta(conn, token);
+      const created = await createPool(conn.signer(), {
+        factory: conn.deployment.contracts.poolFactory as Address,
+        rewardToken: token,
+        budget: parseUnits(a.budget, decimals),
+        start: BigInt(a.start),
+        end: BigInt(a.end),
+        categoryMask: categoryMask(a.categories),
+        minPoints: BigInt(a['min-points']),
+        metadataURI: encodePoolMetadata({ name: a.name, sponsor: a.sponsor, description: a.description }),
+      });
+      const result = { poolId: Number(created.poolId), pool: created.pool, tx: created.hash };
+      return print(a.json, result, () => `Created pool ${result.poolId} at ${result.pool} with ${a.budget} ${symbol} for ${a.categories.join(', ')} (tx ${result.tx}).`);
+    }
+    case 'fund': {
+      const a = validate(fundSchema, values);
+      const conn = await connect(a);
+      const pool = await resolvePool(conn, a.pool);
+      const { decimals, symbol } = await tokenMeta(conn, (await readPool(conn.reader, { pool })).rewardToken);
+      const tx = await fundPool(conn.signer(), { pool, amount: parseUnits(a.amount, decimals) });
+      return print(a.json, { pool, tx: tx.hash }, () => `Added ${a.amount} ${symbol} to ${pool} (tx ${tx.hash}).`);
+    }
+    case 'list': {
+      const a = validate(listSchema, values);
+      const conn = await connect(a);
+      const pools = await listPools(conn.reader, { factory: conn.deployment.contracts.poolFactory as Address });
+      const rows = await Promise.all(pools.map((p) => describePool(conn, p)));
+      return print(a.json, rows, () =>
+        rows.length === 0
+          ? 'No pools yet. Create one with: npm run pool -- create --help'
+          : rows.map((r) => `#${r.id} ${r.name} (${r.sponsor}) ${r.categories.join(',')} min ${r.minPoints} · ${r.funded} · ends ${r.end} · ${r.address}`).join('\n'),
+      );
+    }
+    case 'show': {
+      const a = validate(showSchema, values);
+      const conn = await connect(a);
+      const row = await describePool(conn, await readPool(conn.reader, { pool: await resolvePool(conn, a.pool) }));
+      return print(a.json, row, () => Object.entries(row).map(([k, v]) => `${k.padEnd(14)} ${Array.isArray(v) ? v.join(', ') : v}`).join('\n'));
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
+  }
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      strict: true,
+      options: {
+        rpc: { type: 'string' }, deployments: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+        categories: { type: 'string' }, budget: { type: 'string' }, token: { type: 'string' }, start: { type: 'string' },
+        end: { type: 'string' }, 'min-points': { type: 'string' }, name: { type: 'string' }, sponsor: { type: 'string' },
+        description: { type: 'string' }, pool: { type: 'string' }, amount: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (parsed.values.help) return console.log(USAGE);
+  const { help: _help, ...values } = parsed.values;
+  await run(parsed.positionals[0], values);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(`pool: ${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`pool: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
