@@ -30,6 +30,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     uint256 public constant EPOCH_SECONDS = 7 days;
     /// @notice A mint proves at least this many points over all categories.
     uint256 public constant MINT_MIN_POINTS = 1;
+    /// @notice A mint proves points over every category (mirrors src/shared/categories.ts).
+    uint256 public constant MINT_CATEGORY_MASK = Categories.ALL_MASK;
 
     enum Status {
         None,
@@ -86,7 +88,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
             points,
             root,
             epoch,
-            Categories.ALL_MASK,
+            MINT_CATEGORY_MASK,
             MINT_MIN_POINTS,
             ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
         ];
