@@ -1,4 +1,5 @@
 import type { SiteState, UiStatus } from '../ui/api';
+import { isListableHost } from '../ui/domain-input';
 import { categoryLabel, t } from '../ui/i18n';
 
 type Tone = 'ok' | 'warn' | 'danger' | 'neutral';
@@ -13,7 +14,10 @@ function describe(status: UiStatus): { text: string; tone: Tone; state: SiteStat
     case 'paused':
       return { text: t('status_paused'), tone: 'warn', state: site.state };
     case 'excluded_user':
-      return { text: t('status_excluded_user'), tone: 'neutral', state: site.state };
+      // The worker says excluded_user for a denied site and for a category the user unchecked.
+      return site.rule === 'deny' || !site.category
+        ? { text: t('status_excluded_user'), tone: 'neutral', state: site.state }
+        : { text: t('status_excluded_category', categoryLabel(site.category)), tone: 'neutral', state: site.state };
     case 'sensitive_category':
       return {
         text: t('status_sensitive_category', site.category ? categoryLabel(site.category) : t('category_unknown')),
@@ -42,7 +46,7 @@ export function CaptureStatus(props: {
   const { status, busy } = props;
   const { text, tone, state } = describe(status);
   const site = status.site;
-  const canRule = site && site.state !== 'unsupported';
+  const canRule = site && site.state !== 'unsupported' && isListableHost(site.domain);
   const denied = site?.rule === 'deny';
   return (
     <section class="card status-card" aria-labelledby="status-heading" data-testid="capture-status" data-state={state}>
