@@ -1,0 +1,34 @@
+/**
+ * Gas benchmark: `npm run bench:gas`. Prints the gas of mint, stake, claim and
+ * unstake with the accept-all verifier (everything but verification) and with
+ * each real verifier that is compiled, using real proofs from src/zk.
+ * Targets: mint <= 300k, stake <= 300k, claim <= 80k.
+ */
+import { measureJourney, type GasFigures, type ProofProvider } from './measure.ts';
+import { generatedBytecode } from '../../scripts/lib/deploy.ts';
+import { acceptAllProofs, realProofs } from './proofs.ts';
+import type { VerifierName } from '../../scripts/lib/deployments.ts';
+
+const TARGETS = { mint: 300_000n, stake: 300_000n, claimFirst: 80_000n, claimRepeat: 80_000n, unstake: 80_000n } as const;
+
+function row(f: GasFigures): string {
+  const cell = (k: keyof typeof TARGETS) => `${f[k].toLocaleString('en-US').padStart(9)}${f[k] <= TARGETS[k] ? ' ' : '!'}`;
+  return `${f.verifier.padEnd(18)} ${cell('mint')} ${cell('stake')} ${cell('claimFirst')} ${cell('claimRepeat')} ${cell('unstake')}`;
+}
+
+async function main(): Promise<void> {
+  const runs: [VerifierName, ProofProvider][] = [['AcceptAllVerifier', acceptAllProofs]];
+  for (const v of ['EpochVerifier8', 'EpochVerifier256'] as const) {
+    const provider = generatedBytecode(v) ? await realProofs(v) : null;
+    if (provider) runs.push([v, provider]);
+    else console.log(`(${v}: not available yet, skipped)`);
+  }
+  console.log(`${'verifier'.padEnd(18)} ${'mint'.padStart(10)} ${'stake'.padStart(10)} ${'claim 1st'.padStart(10)} ${'claim next'.padStart(10)} ${'unstake'.padStart(10)}`);
+  for (const [verifier, provider] of runs) console.log(row(await measureJourney(verifier, provider)));
+  console.log('targets: mint <= 300,000, stake <= 300,000, claim <= 80,000 ("!" marks a miss)');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
