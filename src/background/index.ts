@@ -1,2 +1,39 @@
-// Service worker entry (skeleton; wiring lands in the next commits).
-export {};
+/**
+ * Service worker entry: wires browser events to modules and does nothing else.
+ * The worker may be stopped after 30 s idle, so nothing here keeps state that
+ * matters: settings live in chrome.storage.local, data in the IndexedDB vault,
+ * timers in chrome.alarms. Listeners are registered synchronously at top level
+ * so events that wake the worker find them.
+ */
+import { openVault } from '../vault';
+import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
+import type { WorkerContext } from './context';
+import { createRouter } from './router';
+import { createSettingsStore } from './settings-store';
+
+const ctx: WorkerContext = {
+  db: openVault(),
+  settings: createSettingsStore(chrome.storage.local),
+  now: () => Date.now(),
+  tzOffset: () => new Date().getTimezoneOffset(),
+};
+const route = createRouter(ctx, chrome.runtime.id);
+
+chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  void route(message, sender).then(sendResponse);
+  return true; // the reply is asynchronous
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  void ensureRetentionAlarm(chrome.alarms);
+  void ctx.settings.get(); // writes defaults (or repairs) on first install
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  void ensureRetentionAlarm(chrome.alarms);
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== RETENTION_ALARM) return;
+  void runRetentionPurge(ctx).catch((cause: unknown) => console.error('[surf-to-earn] retention purge failed', cause));
+});

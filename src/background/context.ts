@@ -1,0 +1,27 @@
+import type { VaultDb } from '../vault';
+import type { ErrorCode, ErrorReply, OkReply } from '../shared/messages';
+import type { SettingsStore } from './settings-store';
+
+/**
+ * What a handler may use. Built once per worker start in index.ts from the
+ * real browser, and in tests from fake-indexeddb and an in-memory storage.
+ * Holds no state that matters: the worker can die between any two events.
+ */
+export interface WorkerContext {
+  db: VaultDb;
+  settings: SettingsStore;
+  /** Wall clock, ms. */
+  now(): number;
+  /** The user's current UTC offset, minutes, as Date#getTimezoneOffset. */
+  tzOffset(): number;
+}
+
+/** A content script's verified identity, passed to content handlers. */
+export interface ContentSender {
+  origin: string;
+  tabId: number;
+}
+
+export const ok = <T>(data: T): OkReply<T> => ({ ok: true, data });
+
+export const fail = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });

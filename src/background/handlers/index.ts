@@ -1,0 +1,38 @@
+import type { ContentMessage, Reply, UiMessage } from '../../shared/messages';
+import { ok, type ContentSender, type WorkerContext } from '../context';
+import { handleCaptureQuery } from './capture-query';
+import { handleFootprint } from './footprint';
+import { handleSetPaused, handleSetSiteRule, handleSettingsGet, handleSettingsUpdate } from './settings';
+import { handleStatus } from './status';
+import { handleDeleteAll, handleExport, handleVaultList } from './vault';
+
+/**
+ * The registry: one handler per message type. The `Record` types make a
+ * missing handler a compile error; a unit test checks the same at run time.
+ * Every registered handler answers a Reply: handlers that cannot refuse
+ * return plain data and are wrapped by `data()`.
+ */
+type Result = Promise<Reply<unknown>>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const data = <A extends any[], T>(fn: (...args: A) => Promise<T>) => async (...args: A): Promise<Reply<T>> => ok(await fn(...args));
+type UiHandlers = { [T in UiMessage['type']]: (ctx: WorkerContext, msg: Extract<UiMessage, { type: T }>) => Result };
+type ContentHandlers = {
+  [T in ContentMessage['type']]: (ctx: WorkerContext, msg: Extract<ContentMessage, { type: T }>, sender: ContentSender) => Result;
+};
+
+export const UI_HANDLERS: UiHandlers = {
+  'ui/status': data(handleStatus),
+  'ui/set-paused': data(handleSetPaused),
+  'ui/set-site-rule': handleSetSiteRule,
+  'ui/settings-get': data(handleSettingsGet),
+  'ui/settings-update': data(handleSettingsUpdate),
+  'ui/vault-list': data(handleVaultList),
+  'ui/export': data(handleExport),
+  'ui/delete-all': data(handleDeleteAll),
+};
+
+export const CONTENT_HANDLERS: ContentHandlers = {
+  'content/capture-query': data((ctx: WorkerContext, _msg: unknown, sender: ContentSender) => handleCaptureQuery(ctx, sender)),
+  'content/footprint': handleFootprint,
+};
