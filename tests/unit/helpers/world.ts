@@ -1,0 +1,75 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openVault, type VaultDb } from '../../../src/vault';
+import { createSettingsStore, type StorageAreaLike } from '../../../src/background/settings-store';
+import type { WorkerContext } from '../../../src/background/context';
+import type { SenderLike } from '../../../src/background/sender';
+import type { FootprintSnapshot } from '../../../src/shared/footprint';
+
+/** A chrome.storage.local stand-in: a Map with the same async get/set shape, values deep-copied like the real one. */
+export class MemoryStorageArea implements StorageAreaLike {
+  readonly data = new Map<string, unknown>();
+  async get(key: string): Promise<Record<string, unknown>> {
+    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
+  }
+}
+
+/** A fresh, isolated IndexedDB (fake-indexeddb) per call: tests never share a database. */
+export function freshIdb(): { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } {
+  return { indexedDB: new IDBFactory(), IDBKeyRange };
+}
+
+export const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+
+/** 2026-11-25 12:00 UTC. */
+export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+export interface World {
+  ctx: WorkerContext;
+  db: VaultDb;
+  storage: MemoryStorageArea;
+  clock: { now: number };
+}
+
+/** A worker context over fake-indexeddb and in-memory storage, with a settable clock and UTC time zone. */
+export function makeWorld(): World {
+  const db = openVault(`vault-${Math.random()}`, freshIdb());
+  const storage = new MemoryStorageArea();
+  const clock = { now: NOW };
+  const ctx: WorkerContext = {
+    db,
+    settings: createSettingsStore(storage),
+    now: () => clock.now,
+    tzOffset: () => 0,
+  };
+  return { ctx, db, storage, clock };
+}
+
+export const extensionPage: SenderLike = { id: RUNTIME_ID, origin: EXTENSION_ORIGIN };
+
+export function contentScript(origin: string, tab: { id?: number; incognito?: boolean } = { id: 7 }): SenderLike {
+  return { id: RUNTIME_ID, origin, tab, frameId: 0 };
+}
+
+let seq = 0;
+/** A valid snapshot for `origin`; a fresh uuid unless `id` is given. */
+export function snapshot(origin: string, over: Partial<FootprintSnapshot> = {}): FootprintSnapshot {
+  seq += 1;
+  const hex = seq.toString(16).padStart(12, '0');
+  return {
+    id: `00000000-0000-4000-8000-${hex}`,
+    origin,
+    startedAt: NOW - 60_000,
+    activeMs: 30_000,
+    scrollDepth: 40,
+    clicks: 3,
+    keys: 5,
+    scrolls: 12,
+    lang: 'en',
+    tzOffset: 0,
+    ...over,
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender } from '../../src/background/sender';
+import { EXTENSION_ORIGIN, RUNTIME_ID } from './helpers/world';
+
+describe('sender trust', () => {
+  it('accepts our own pages, in the popup or opened in a tab', () => {
+    expect(classifySender({ id: RUNTIME_ID, origin: EXTENSION_ORIGIN }, RUNTIME_ID)).toEqual({ kind: 'extension-page' });
+    expect(classifySender({ id: RUNTIME_ID, origin: EXTENSION_ORIGIN, tab: { id: 3 } }, RUNTIME_ID)).toEqual({ kind: 'extension-page' });
+  });
+
+  it('accepts a content script in a normal tab with its frame origin', () => {
+    expect(classifySender({ id: RUNTIME_ID, origin: 'https://news.example.com', tab: { id: 5, incognito: false }, frameId: 0 }, RUNTIME_ID)).toEqual({
+      kind: 'content-script',
+      origin: 'https://news.example.com',
+      tabId: 5,
+      frameId: 0,
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', origin: EXTENSION_ORIGIN }],
+    ['no id', { origin: EXTENSION_ORIGIN }],
+    ['another extension origin', { id: RUNTIME_ID, origin: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', tab: { id: 1 } }],
+    ['no origin', { id: RUNTIME_ID, tab: { id: 1 } }],
+    ['incognito tab', { id: RUNTIME_ID, origin: 'https://example.com', tab: { id: 1, incognito: true } }],
+    ['web origin without a tab', { id: RUNTIME_ID, origin: 'https://example.com' }],
+    ['opaque origin', { id: RUNTIME_ID, origin: 'null', tab: { id: 1 } }],
+    ['file origin', { id: RUNTIME_ID, origin: 'file://', tab: { id: 1 } }],
+    ['origin with a path', { id: RUNTIME_ID, origin: 'https://example.com/x', tab: { id: 1 } }],
+    ['negative tab id (devtools/background)', { id: RUNTIME_ID, origin: 'https://example.com', tab: { id: -1 } }],
+  ])('rejects %s', (_name, sender) => {
+    expect(classifySender(sender, RUNTIME_ID).kind).toBe('rejected');
+  });
+
+  it('never reads sender.url: a lying url changes nothing', () => {
+    const sender = { id: RUNTIME_ID, origin: 'https://a.example', tab: { id: 2 }, url: `${EXTENSION_ORIGIN}/src/options/index.html` };
+    expect(classifySender(sender, RUNTIME_ID)).toMatchObject({ kind: 'content-script', origin: 'https://a.example' });
+  });
+
+  it('rejects everything when the runtime id is unknown', () => {
+    expect(classifySender({ id: '', origin: 'chrome-extension://' }, '').kind).toBe('rejected');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { upsertFootprint, type FootprintRecord } from '../../src/vault';
+import { localDay } from '../../src/shared/epoch';
+import type { FootprintSnapshot } from '../../src/shared/footprint';
+import { makeWorld, NOW, snapshot } from './helpers/world';
+
+const place = { host: 'www.example.com', domain: 'example.com', category: 3 };
+
+describe('vault upsert', () => {
+  it('stores only site, category, day and measures — no origin, URL or path', async () => {
+    const { db } = makeWorld();
+    const s = snapshot('https://www.example.com');
+    expect(await upsertFootprint(db, s, place, NOW)).toBe('inserted');
+    const row = (await db.footprints.get(s.id))!;
+    expect(Object.keys(row).sort()).toEqual(
+      ['activeMs', 'category', 'clicks', 'day', 'domain', 'host', 'id', 'keys', 'lang', 'scrollDepth', 'scrolls', 'startedAt', 'tzOffset', 'updatedAt'].sort(),
+    );
+    expect(row).toMatchObject({ domain: 'example.com', host: 'www.example.com', category: 3, day: localDay(s.startedAt, 0) });
+  });
+
+  it('keeps the max of each measure, whatever the order and however often snapshots arrive', async () => {
+    const measure = fc.record({
+      activeMs: fc.integer({ min: 0, max: 86_400_000 }),
+      scrollDepth: fc.integer({ min: 0, max: 100 }),
+      clicks: fc.integer({ min: 0, max: 1000 }),
+      keys: fc.integer({ min: 0, max: 1000 }),
+      scrolls: fc.integer({ min: 0, max: 1000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(measure, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), fc.array(fc.double({ noNaN: true }), { minLength: 16, maxLength: 16 }), async (snaps, dupIdx, order) => {
+        const base = snapshot('https://www.example.com');
+        const all: FootprintSnapshot[] = snaps.map((m) => ({ ...base, ...m }));
+        // Replay some snapshots again (retries), in a random order (reordering).
+        const replay = [...all, ...dupIdx.map((i) => all[i % all.length])]
+          .map((s, i) => ({ s, k: order[i] }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.s);
+        const a = makeWorld().db;
+        const b = makeWorld().db;
+        for (const s of all) await upsertFootprint(a, s, place, NOW);
+        for (const s of replay) await upsertFootprint(b, s, place, NOW);
+        const ra = (await a.footprints.get(base.id))!;
+        const rb = (await b.footprints.get(base.id))!;
+        for (const k of ['activeMs', 'scrollDepth', 'clicks', 'keys', 'scrolls'] as const) {
+          const max = Math.max(...all.map((s) => s[k]));
+          expect(ra[k]).toBe(max);
+          expect(rb[k]).toBe(max);
+        }
+        expect(await b.footprints.count()).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reports unchanged for an exact retry and merged for progress', async () => {
+    const { db } = makeWorld();
+    const s = snapshot('https://www.example.com');
+    await upsertFootprint(db, s, place, NOW);
+    expect(await upsertFootprint(db, s, place, NOW + 1)).toBe('unchanged');
+    expect(await upsertFootprint(db, { ...s, activeMs: s.activeMs - 1 }, place, NOW + 1)).toBe('unchanged');
+    expect(await upsertFootprint(db, { ...s, clicks: s.clicks + 1 }, place, NOW + 2)).toBe('merged');
+    expect((await db.footprints.get(s.id))!.updatedAt).toBe(NOW + 2);
+  });
+
+  it('keeps identity fields from the first write (a later snapshot cannot move a view to another day or category)', async () => {
+    const { db } = makeWorld();
+    const s = snapshot('https://www.example.com');
+    await upsertFootprint(db, s, place, NOW);
+    await upsertFootprint(db, { ...s, startedAt: s.startedAt - 5 * 86_400_000, activeMs: s.activeMs + 1 }, { ...place, category: 9 }, NOW);
+    const row = (await db.footprints.get(s.id)) as FootprintRecord;
+    expect(row.startedAt).toBe(s.startedAt);
+    expect(row.category).toBe(3);
+    expect(row.activeMs).toBe(s.activeMs + 1);
+  });
+
+  it('refuses a snapshot whose id belongs to another host', async () => {
+    const { db } = makeWorld();
+    const s = snapshot('https://www.example.com');
+    await upsertFootprint(db, s, place, NOW);
+    const other = { host: 'evil.test', domain: 'evil.test', category: 0 };
+    expect(await upsertFootprint(db, { ...s, origin: 'https://evil.test', activeMs: 9e6 }, other, NOW)).toBe('host_mismatch');
+    expect((await db.footprints.get(s.id))!.activeMs).toBe(s.activeMs);
+  });
+});
