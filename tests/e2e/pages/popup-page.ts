@@ -92,8 +92,10 @@ export class PopupPage {
     );
   }
 
-  /** Sites that earned points, in display order: domain and points. */
+  /** This week's sites in display order (domain and points), expanding the list first so all are read. */
   async sites(): Promise<{ domain: string; points: number }[]> {
+    const toggle = this.page.getByTestId('sites-toggle');
+    if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     return this.page.getByTestId('site-row').evaluateAll((rows) =>
       rows.map((r) => ({ domain: r.getAttribute('data-domain') ?? '', points: Number(r.getAttribute('data-points')) })),
     );
