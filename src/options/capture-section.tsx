@@ -1,7 +1,7 @@
 import { t } from '../ui/i18n';
 
 /** Global pause: one real button whose label says what it will do. */
-export function CaptureSection(props: { paused: boolean; disabled: boolean; onChange: (paused: boolean) => void }) {
+export function CaptureSection(props: { paused: boolean; onToggle: () => void }) {
   return (
     <section class="card" aria-labelledby="capture-heading" data-testid="capture-section" data-paused={props.paused}>
       <h2 id="capture-heading">{t('options_capture_title')}</h2>
@@ -13,8 +13,7 @@ export function CaptureSection(props: { paused: boolean; disabled: boolean; onCh
           type="button"
           class={props.paused ? 'btn btn-primary' : 'btn'}
           aria-pressed={props.paused}
-          disabled={props.disabled}
-          onClick={() => props.onChange(!props.paused)}
+          onClick={props.onToggle}
           data-testid="options-pause-toggle"
         >
           {props.paused ? t('action_resume') : t('action_pause')}

@@ -1,6 +1,6 @@
 import { CATEGORIES, type CategoryKey } from '../shared/categories';
-import type { UiSettings } from '../ui/api';
 import { categoryLabel, t } from '../ui/i18n';
+import type { SaveSettings } from './use-settings';
 
 /**
  * One checkbox per category of the shared taxonomy: checked means captured.
@@ -9,13 +9,13 @@ import { categoryLabel, t } from '../ui/i18n';
  */
 export function CategoriesSection(props: {
   excluded: readonly CategoryKey[];
-  disabled: boolean;
-  save: (patch: Partial<UiSettings>) => Promise<boolean>;
+  save: SaveSettings;
 }) {
   const excluded = new Set(props.excluded);
   const toggle = (key: CategoryKey, captured: boolean) => {
-    const next = CATEGORIES.map((c) => c.key).filter((k) => (k === key ? !captured : excluded.has(k)));
-    void props.save({ excludedCategories: next });
+    void props.save((s) => ({
+      excludedCategories: CATEGORIES.map((c) => c.key).filter((k) => (k === key ? !captured : s.excludedCategories.includes(k))),
+    }));
   };
   return (
     <section class="card" aria-labelledby="categories-heading" data-testid="categories-section">
@@ -28,7 +28,6 @@ export function CategoriesSection(props: {
             <input
               type="checkbox"
               checked={!excluded.has(c.key)}
-              disabled={props.disabled}
               onChange={(e) => toggle(c.key, (e.target as HTMLInputElement).checked)}
               data-testid={`category-${c.key}`}
             />

@@ -14,7 +14,10 @@ function downloadJson(json: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The vault view plus export and delete-all, with their outcomes announced. */
+/**
+ * The vault view plus export and delete-all, with their outcomes announced.
+ * Busy buttons are aria-disabled rather than disabled so they keep focus.
+ */
 export function DataSection() {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
@@ -51,10 +54,10 @@ export function DataSection() {
       <p class="section-intro">{t('options_data_intro')}</p>
       <VaultTable version={version} />
       <div class="actions" style={{ marginTop: '16px' }}>
-        <button type="button" class="btn" disabled={busy} onClick={() => void onExport()} data-testid="export">
+        <button type="button" class="btn" aria-disabled={busy} onClick={() => !busy && void onExport()} data-testid="export">
           {t('action_export')}
         </button>
-        <button type="button" class="btn btn-danger" disabled={busy} onClick={() => setDialogOpen(true)} data-testid="delete-all">
+        <button type="button" class="btn btn-danger" aria-disabled={busy} onClick={() => !busy && setDialogOpen(true)} data-testid="delete-all">
           {t('action_delete_all')}
         </button>
       </div>

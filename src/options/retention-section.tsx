@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { UiSettings } from '../ui/api';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../shared/settings';
 import { t } from '../ui/i18n';
+import type { SaveSettings } from './use-settings';
 
 /** How long footprints are kept before the worker deletes them. */
-export function RetentionSection(props: { days: number; disabled: boolean; save: (patch: Partial<UiSettings>) => Promise<boolean> }) {
+export function RetentionSection(props: { days: number; save: SaveSettings }) {
   const [value, setValue] = useState(String(props.days));
   const [error, setError] = useState('');
   useEffect(() => setValue(String(props.days)), [props.days]);
@@ -28,7 +28,7 @@ export function RetentionSection(props: { days: number; disabled: boolean; save:
           value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)}
           aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'retention-error' : undefined} data-testid="retention-input" />
         <span class="muted">{t('options_retention_unit')}</span>
-        <button type="submit" class="btn" disabled={props.disabled} data-testid="retention-save">{t('action_save')}</button>
+        <button type="submit" class="btn" data-testid="retention-save">{t('action_save')}</button>
       </form>
       {error && <p id="retention-error" class="field-error" role="alert" data-testid="retention-error">{error}</p>}
     </section>

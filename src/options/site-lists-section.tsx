@@ -1,34 +1,34 @@
 import { useState } from 'preact/hooks';
 import type { UiSettings } from '../ui/api';
+import type { SaveSettings } from './use-settings';
 import { hostSchema } from '../shared/settings';
 import { parseDomainInput } from '../ui/domain-input';
 import { t } from '../ui/i18n';
 
 type ListName = 'denyList' | 'allowList';
-type Save = (patch: Partial<UiSettings>) => Promise<boolean>;
 
 /**
  * Never-capture and always-capture lists. A domain lives in at most one of
  * them: adding it to one removes it from the other in the same patch.
  */
-export function SiteListsSection({ settings, disabled, save }: { settings: UiSettings; disabled: boolean; save: Save }) {
+export function SiteListsSection({ settings, save }: { settings: UiSettings; save: SaveSettings }) {
   const add = (list: ListName, domain: string) => {
     const other: ListName = list === 'denyList' ? 'allowList' : 'denyList';
-    return save({
-      [list]: [...settings[list].filter((d) => d !== domain), domain].sort(),
-      [other]: settings[other].filter((d) => d !== domain),
-    });
+    return save((s) => ({
+      [list]: [...s[list].filter((d) => d !== domain), domain].sort(),
+      [other]: s[other].filter((d) => d !== domain),
+    }));
   };
-  const remove = (list: ListName, domain: string) => save({ [list]: settings[list].filter((d) => d !== domain) });
+  const remove = (list: ListName, domain: string) => save((s) => ({ [list]: s[list].filter((d) => d !== domain) }));
   return (
     <section class="card" aria-labelledby="lists-heading" data-testid="site-lists">
       <h2 id="lists-heading">{t('options_lists_title')}</h2>
       <p class="section-intro">{t('options_lists_intro')}</p>
       <div class="lists">
         <ListEditor name="denyList" title={t('options_deny_title')} help={t('options_deny_help')}
-          domains={settings.denyList} disabled={disabled} onAdd={(d) => add('denyList', d)} onRemove={(d) => remove('denyList', d)} />
+          domains={settings.denyList} onAdd={(d) => add('denyList', d)} onRemove={(d) => remove('denyList', d)} />
         <ListEditor name="allowList" title={t('options_allow_title')} help={t('options_allow_help')}
-          domains={settings.allowList} disabled={disabled} onAdd={(d) => add('allowList', d)} onRemove={(d) => remove('allowList', d)} />
+          domains={settings.allowList} onAdd={(d) => add('allowList', d)} onRemove={(d) => remove('allowList', d)} />
       </div>
     </section>
   );
@@ -39,7 +39,6 @@ function ListEditor(props: {
   title: string;
   help: string;
   domains: readonly string[];
-  disabled: boolean;
   onAdd: (domain: string) => Promise<boolean>;
   onRemove: (domain: string) => Promise<boolean>;
 }) {
@@ -73,14 +72,14 @@ function ListEditor(props: {
             aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? `${id}-error` : undefined} data-testid={`${props.name}-input`} />
           {error && <span id={`${id}-error`} class="field-error" role="alert" data-testid={`${props.name}-error`}>{error}</span>}
         </div>
-        <button type="submit" class="btn" disabled={props.disabled} data-testid={`${props.name}-add`}>{t('action_add')}</button>
+        <button type="submit" class="btn" data-testid={`${props.name}-add`}>{t('action_add')}</button>
       </form>
       <ul class="domain-list" aria-label={props.title}>
         {props.domains.length === 0 && <li class="empty">{t('options_list_empty')}</li>}
         {props.domains.map((d) => (
           <li key={d} data-testid={`${props.name}-item`} data-domain={d}>
             <span>{d}</span>
-            <button type="button" class="btn btn-link" disabled={props.disabled} onClick={() => void props.onRemove(d)}
+            <button type="button" class="btn btn-link" onClick={() => void props.onRemove(d)}
               aria-label={t('action_remove_domain', d)} data-testid={`${props.name}-remove`}>
               {t('action_remove')}
             </button>

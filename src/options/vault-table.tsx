@@ -56,13 +56,13 @@ export function VaultTable({ version }: { version: number }) {
         </table>
       </div>
       <nav class="pager" aria-label={t('vault_pager_label')}>
-        <button type="button" class="btn" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="vault-prev">
+        <button type="button" class="btn" aria-disabled={page === 0} onClick={() => page > 0 && setPage(page - 1)} data-testid="vault-prev">
           {t('action_previous')}
         </button>
         <span class="small muted" aria-live="polite" data-testid="vault-range">
           {t('vault_range', [formatNumber(first), formatNumber(last), formatNumber(total)])}
         </span>
-        <button type="button" class="btn" disabled={page >= pages - 1} onClick={() => setPage(page + 1)} data-testid="vault-next">
+        <button type="button" class="btn" aria-disabled={page >= pages - 1} onClick={() => page < pages - 1 && setPage(page + 1)} data-testid="vault-next">
           {t('action_next')}
         </button>
       </nav>

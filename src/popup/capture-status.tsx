@@ -34,8 +34,9 @@ function describe(status: UiStatus): { text: string; tone: Tone; state: SiteStat
 /**
  * Capture status of the current site with the two one-click controls:
  * pause/resume (global) and never-capture-this-site / undo (this domain).
- * `busy` disables both while a change is in flight, so a double click
- * cannot send two opposite requests.
+ * While a change is in flight both are aria-disabled and ignore clicks, so a
+ * double click cannot send two opposite requests; they stay focusable, and
+ * the site button is one element whose label flips, so keyboard focus stays put.
  */
 export function CaptureStatus(props: {
   status: UiStatus;
@@ -65,21 +66,22 @@ export function CaptureStatus(props: {
         <button
           type="button"
           class={status.paused ? 'btn btn-primary' : 'btn'}
-          onClick={props.onTogglePause}
-          disabled={busy}
+          onClick={() => !busy && props.onTogglePause()}
+          aria-disabled={busy}
           aria-pressed={status.paused}
           data-testid="pause-toggle"
         >
           {status.paused ? t('action_resume') : t('action_pause')}
         </button>
-        {canRule && !denied && (
-          <button type="button" class="btn" onClick={() => props.onSetDeny(true)} disabled={busy} data-testid="deny-site">
-            {t('action_never_capture_site')}
-          </button>
-        )}
-        {canRule && denied && (
-          <button type="button" class="btn" onClick={() => props.onSetDeny(false)} disabled={busy} data-testid="undo-deny-site">
-            {t('action_undo_never_capture')}
+        {canRule && (
+          <button
+            type="button"
+            class="btn"
+            onClick={() => !busy && props.onSetDeny(!denied)}
+            aria-disabled={busy}
+            data-testid={denied ? 'undo-deny-site' : 'deny-site'}
+          >
+            {denied ? t('action_undo_never_capture') : t('action_never_capture_site')}
           </button>
         )}
       </div>

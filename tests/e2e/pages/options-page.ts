@@ -33,6 +33,11 @@ export class OptionsPage {
     await expect(this.page.getByTestId('capture-section').or(this.page.getByTestId('error'))).toBeVisible();
   }
 
+  /** Waits until no settings save is queued or in flight. */
+  async settled(): Promise<void> {
+    await expect(this.page.getByTestId('options')).toHaveAttribute('data-saving', 'false');
+  }
+
   // ---- capture ----
   async isPaused(): Promise<boolean> {
     return (await this.page.getByTestId('capture-section').getAttribute('data-paused')) === 'true';
@@ -97,8 +102,8 @@ export class OptionsPage {
   async setCategoryCaptured(key: string, captured: boolean): Promise<void> {
     const box = this.categoryCheckbox(key);
     if ((await box.isChecked()) !== captured) await box.click();
+    await this.settled();
     await expect(box).toBeChecked({ checked: captured });
-    await expect(box).toBeEnabled();
   }
 
   // ---- retention ----
