@@ -7,8 +7,8 @@ const DAY_MINUTES = 24 * 60;
 
 /** The part of chrome.alarms we use. */
 export interface AlarmsLike {
-  get(name: string): Promise<chrome.alarms.Alarm | undefined>;
-  create(name: string, info: chrome.alarms.AlarmCreateInfo): Promise<void> | void;
+  get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
+  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void> | void;
 }
 
 /**

@@ -69,11 +69,11 @@ describe('retention', () => {
 
     const created: string[] = [];
     const alarms = {
-      store: new Map<string, chrome.alarms.Alarm>(),
+      store: new Map<string, { name: string; periodInMinutes?: number }>(),
       async get(name: string) { return this.store.get(name); },
-      create(name: string, info: chrome.alarms.AlarmCreateInfo) {
+      create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }) {
         created.push(name);
-        this.store.set(name, { name, scheduledTime: 0, periodInMinutes: info.periodInMinutes });
+        this.store.set(name, { name, periodInMinutes: info.periodInMinutes });
       },
     };
     await ensureRetentionAlarm(alarms);

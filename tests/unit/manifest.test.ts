@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.config.ts';
+import pkg from '../../package.json' with { type: 'json' };
+
+/** The manifest as declared (crxjs rewrites file paths at build; the policy fields are what we check). */
+async function load(): Promise<Record<string, unknown>> {
+  const m = typeof manifest === 'function' ? await manifest({ command: 'build', mode: 'production' }) : await manifest;
+  return m as unknown as Record<string, unknown>;
+}
+
+describe('manifest policy', () => {
+  it('is MV3 with the package version, a localised name and a module worker', async () => {
+    const m = await load();
+    expect(m.manifest_version).toBe(3);
+    expect(m.version).toBe(pkg.version);
+    expect(m.name).toBe('__MSG_extName__');
+    expect(m.default_locale).toBe('en');
+    expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+  });
+
+  it('asks for the fewest permissions and no extra host access', async () => {
+    const m = await load();
+    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions).toBeUndefined();
+    const cs = m.content_scripts as { matches: string[]; run_at: string; js: string[] }[];
+    expect(cs).toHaveLength(1);
+    expect(cs[0].matches.sort()).toEqual(['http://*/*', 'https://*/*']);
+    expect(cs[0].run_at).toBe('document_idle');
+  });
+
+  it('cannot be reached or detected by web pages and never runs in incognito', async () => {
+    const m = await load();
+    expect(m.incognito).toBe('not_allowed');
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe(
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    );
+  });
+});
