@@ -57,7 +57,7 @@ async function connect(common: { rpc: string; deployments?: string }) {
   const chain = localChain(chainId, common.rpc);
   const reader = createPublicClient({ chain, transport: http(common.rpc) });
   const signer = () => {
-    const key = process.env.POOL_PRIVATE_KEY ?? (chainId === DEVNET_CHAIN_ID ? ANVIL_KEY_0 : undefined);
+    const key = process.env.POOL_PRIVATE_KEY || (chainId === DEVNET_CHAIN_ID ? ANVIL_KEY_0 : undefined);
     if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('Set POOL_PRIVATE_KEY (0x + 64 hex digits) to sign on this chain.');
     return createWalletClient({ account: privateKeyToAccount(key as Hex), chain, transport: http(common.rpc) });
   };
