@@ -14,7 +14,7 @@ export function OptionsApp() {
   return (
     <main class="options" data-testid="options" data-saving={pending > 0}>
       <header class="options-header">
-        <span class="brand-mark" aria-hidden="true" />
+        <img class="brand-mark" src="/icons/icon-48.png" width={36} height={36} alt="" />
         <div>
           <h1>{t('options_heading')}</h1>
           <p class="muted">{t('options_subheading')}</p>

@@ -34,7 +34,7 @@ export function PopupApp() {
     <main class="popup" data-testid="popup">
       <header class="popup-header">
         <div class="brand">
-          <span class="brand-mark" aria-hidden="true" />
+          <img class="brand-mark" src="/icons/icon-48.png" width={24} height={24} alt="" />
           <h1>{t('extName')}</h1>
         </div>
         <button type="button" class="btn-link btn" onClick={() => void openOptions()} data-testid="open-options">
