@@ -47,7 +47,7 @@ function usedKeys(): Set<string> {
     } catch {
       continue; // manifest.config.ts may not exist yet
     }
-    for (const m of text.matchAll(/\b(?:t|localiseDocument)\(\s*'([a-zA-Z0-9_@]+)'/g)) keys.add(m[1]);
+    for (const m of text.matchAll(/\b(?:t|localiseDocument)\(\s*(['"`])([a-zA-Z0-9_@]+)\1/g)) keys.add(m[2]);
     for (const m of text.matchAll(/__MSG_([a-zA-Z0-9_@]+)__/g)) keys.add(m[1]);
   }
   return keys;
