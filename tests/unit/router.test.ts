@@ -115,3 +115,16 @@ describe('router', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('router storage errors', () => {
+  it('answers storage_full when IndexedDB runs out of quota, and keeps nothing', async () => {
+    const { route, db } = setup();
+    db.footprints.hook('creating', () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const origin = 'https://www.bbc.com';
+    const reply = await route({ type: 'content/footprint', footprint: snapshot(origin) }, contentScript(origin));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'storage_full' } });
+    expect(await db.footprints.count()).toBe(0);
+  });
+});
