@@ -92,6 +92,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
 
     error DataStakingPool__BadPeriod(uint64 start, uint64 end);
     error DataStakingPool__BadCategoryMask(uint256 mask);
+    error DataStakingPool__BadMinPoints(uint256 minPoints);
     error DataStakingPool__Ended();
     error DataStakingPool__NotEnded();
     error DataStakingPool__NotHolder(uint256 tokenId, address caller);
@@ -121,6 +122,8 @@ contract DataStakingPool is ReentrancyGuardTransient {
         if (terms.categoryMask == 0 || terms.categoryMask >> 19 != 0) {
             revert DataStakingPool__BadCategoryMask(terms.categoryMask);
         }
+        // The circuit range-checks minPoints to 32 bits: a larger minimum could never be proven.
+        if (terms.minPoints > type(uint32).max) revert DataStakingPool__BadMinPoints(terms.minPoints);
         sbt = sbt_;
         verifier = verifier_;
         rewardToken = terms.rewardToken;

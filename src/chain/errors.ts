@@ -54,6 +54,7 @@ const MESSAGES: Record<string, string> = {
   DataStakingPool__NotSponsor: 'Only the pool sponsor can do this.',
   DataStakingPool__BadPeriod: 'The pool period is invalid (end must be after start and in the future).',
   DataStakingPool__BadCategoryMask: 'The category selection is invalid.',
+  DataStakingPool__BadMinPoints: 'The minimum points must be below 2^32.',
   DataStakingPool__ZeroAmount: 'The amount must be greater than zero.',
   DataStakingPool__FundingTooLarge: 'The amount is too large for one pool.',
   PoolFactory__FeeOnTransfer: 'The reward token took a fee on transfer; use a plain ERC-20.',

@@ -136,12 +136,13 @@ describe('PoolFactory', () => {
     expect(pools[0].funded).toBe(10n ** 21n);
   });
 
-  it('rejects a bad period, an empty or unknown category mask and a zero budget', async () => {
+  it('rejects a bad period, an empty category mask, a zero budget and an unprovable minimum', async () => {
     const now = await latestTimestamp(devnet);
     expect(await revertName(createTestPool(devnet, { start: now + 100n, end: now + 50n }))).toBe('DataStakingPool__BadPeriod');
     expect(await revertName(createTestPool(devnet, { start: now - 200n, end: now - 100n }))).toBe('DataStakingPool__BadPeriod');
     expect(await revertName(createTestPool(devnet, { categories: [] }))).toBe('DataStakingPool__BadCategoryMask');
     expect(await revertName(createTestPool(devnet, { budget: 0n }))).toBe('DataStakingPool__ZeroAmount');
+    expect(await revertName(createTestPool(devnet, { minPoints: 2n ** 32n }))).toBe('DataStakingPool__BadMinPoints');
     const factory = devnet.deployment.contracts.poolFactory as Address;
     expect(await readContract(devnet.test, { address: factory, abi: poolFactoryAbi, functionName: 'poolCount' })).toBe(0n);
   });
