@@ -3,6 +3,7 @@ import { t } from '../ui/i18n';
 import { CaptureSection } from './capture-section';
 import { CategoriesSection } from './categories-section';
 import { DataSection } from './data-section';
+import { PointsSection } from './points-section';
 import { PrivacySection } from './privacy-section';
 import { RetentionSection } from './retention-section';
 import { SiteListsSection } from './site-lists-section';
@@ -32,6 +33,7 @@ export function OptionsApp() {
         </>
       )}
       <DataSection />
+      <PointsSection />
       <PrivacySection />
     </main>
   );
