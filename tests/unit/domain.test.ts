@@ -52,3 +52,20 @@ describe('sensitive pages', () => {
     expect(isSensitivePage(host, path, search)).toBe(false);
   });
 });
+
+describe('robustness on arbitrary input', () => {
+  it('host helpers and the sensitive-page check never throw', async () => {
+    const fc = (await import('fast-check')).default;
+    const { classifyHost } = await import('../../src/shared/classifier');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }), (a, b) => {
+        isSensitivePage(a, b, b, a);
+        hostOf(a);
+        registrableDomain(a);
+        const c = classifyHost(a);
+        expect(classifyHost(a)).toEqual(c);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
