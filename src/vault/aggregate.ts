@@ -1,4 +1,5 @@
 import { FIELD_MAX } from '../scoring/constants';
+import { epochDays } from '../shared/epoch';
 import type { DomainDay } from '../scoring/score';
 import type { VaultDb } from './db';
 import { MIN_VIEW_ACTIVE_MS } from './constants';
@@ -57,4 +58,10 @@ export function aggregateDomainDays(rows: readonly FootprintRecord[]): DomainDay
 export async function readDomainDays(db: VaultDb, firstDay: number, lastDay: number): Promise<DomainDayRow[]> {
   const rows = await db.footprints.where('day').between(firstDay, lastDay, true, true).toArray();
   return aggregateDomainDays(rows);
+}
+
+/** Domain-days of one weekly epoch (src/shared/epoch.ts), the input of an epoch commitment. */
+export async function readEpochDomainDays(db: VaultDb, epoch: number): Promise<DomainDayRow[]> {
+  const { first, last } = epochDays(epoch);
+  return readDomainDays(db, first, last);
 }

@@ -1,6 +1,6 @@
 export { openVault, declareVaultVersions, VAULT_DB_NAME, VAULT_LATEST_VERSION, type VaultDb } from './db';
 export { upsertFootprint, mergeSnapshot, recordFromSnapshot, type FootprintPlacement, type UpsertOutcome } from './upsert';
-export { aggregateDomainDays, readDomainDays, type DomainDayRow } from './aggregate';
+export { aggregateDomainDays, readDomainDays, readEpochDomainDays, type DomainDayRow } from './aggregate';
 export { purgeExpired } from './retention';
 export { listFootprints, type FootprintListItem } from './list';
 export { exportVault, deleteAllFootprints, EXPORT_FORMAT } from './export';
