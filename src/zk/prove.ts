@@ -1,0 +1,74 @@
+/**
+ * Proving with snarkjs, taking the circuit's wasm and zkey as bytes (the
+ * extension fetches them from its own package) or as a path/URL string (Node
+ * reads a path, the browser fetches a URL). `singleThread` avoids ffjavascript's
+ * worker threads, which a MV3 service worker cannot start.
+ */
+import * as snarkjs from 'snarkjs';
+import { ZkError } from './errors.ts';
+import type { CircuitInput } from './witness.ts';
+
+export type ArtifactSource = Uint8Array | string;
+
+export interface ProvingArtifacts {
+  wasm: ArtifactSource;
+  zkey: ArtifactSource;
+}
+
+export interface ProveOptions {
+  singleThread?: boolean;
+}
+
+export type Groth16Proof = snarkjs.SnarkjsProof;
+
+export interface EpochProofResult {
+  proof: Groth16Proof;
+  /** The seven public signals (see PUBLIC_SIGNAL_NAMES). */
+  publicSignals: bigint[];
+}
+
+/** Runs the witness calculator; throws ZkError('witness-failed') if a constraint cannot hold. */
+export async function calculateWitness(input: CircuitInput, wasm: ArtifactSource): Promise<Uint8Array> {
+  const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
+  try {
+    await snarkjs.wtns.calculate(input, wasm, out);
+  } catch (cause) {
+    throw new ZkError('witness-failed', 'These footprints do not satisfy the proof circuit', { cause });
+  }
+  return out.data!;
+}
+
+/** Groth16 proof from a computed witness. */
+export async function proveWitness(
+  witness: Uint8Array,
+  zkey: ArtifactSource,
+  options: ProveOptions = {},
+): Promise<EpochProofResult> {
+  try {
+    const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, witness, undefined, {
+      singleThread: options.singleThread ?? false,
+    });
+    return { proof, publicSignals: publicSignals.map((s) => BigInt(s)) };
+  } catch (cause) {
+    throw new ZkError('prove-failed', 'The proof could not be computed', { cause });
+  }
+}
+
+/** Witness then proof. */
+export async function prove(
+  input: CircuitInput,
+  artifacts: ProvingArtifacts,
+  options: ProveOptions = {},
+): Promise<EpochProofResult> {
+  const witness = await calculateWitness(input, artifacts.wasm);
+  return proveWitness(witness, artifacts.zkey, options);
+}
+
+/**
+ * Stops ffjavascript's worker threads (multi-threaded proving keeps a cached
+ * curve with live workers; a Node process would otherwise not exit).
+ */
+export async function releaseProver(): Promise<void> {
+  const g = globalThis as { curve_bn128?: { terminate(): Promise<void> } | null };
+  if (g.curve_bn128) await g.curve_bn128.terminate();
+}

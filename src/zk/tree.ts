@@ -1,0 +1,41 @@
+/**
+ * The commitment tree, mirroring circuits/lib/commitment-tree.circom: groups of
+ * 8 leaves hashed with one Poseidon(16) over (saltedDomain, packed) pairs, then a
+ * binary Poseidon(2) tree over the group hashes; and the epoch commitment
+ * Poseidon(treeRoot, Poseidon(nullifierSecret)) that binds the tree to its owner.
+ */
+import type { Leaf } from './leaf.ts';
+import { poseidon } from './poseidon.ts';
+
+export const LEAVES_PER_GROUP = 8;
+
+/** Root of the tree over exactly N leaves (N = 8 * 2^k). */
+export function computeTreeRoot(leaves: readonly Leaf[]): bigint {
+  const groups = leaves.length / LEAVES_PER_GROUP;
+  if (!Number.isInteger(groups) || groups < 1 || (groups & (groups - 1)) !== 0) {
+    throw new RangeError(`a tree needs 8 * 2^k leaves, got ${leaves.length}`);
+  }
+  let level: bigint[] = [];
+  for (let g = 0; g < groups; g++) {
+    const inputs = leaves
+      .slice(g * LEAVES_PER_GROUP, (g + 1) * LEAVES_PER_GROUP)
+      .flatMap((l) => [l.saltedDomain, l.packed]);
+    level.push(poseidon(inputs));
+  }
+  while (level.length > 1) {
+    const next: bigint[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(poseidon([level[i], level[i + 1]]));
+    level = next;
+  }
+  return level[0];
+}
+
+/** Poseidon(treeRoot, Poseidon(nullifierSecret)): the public `root` signal. */
+export function computeEpochRoot(treeRoot: bigint, nullifierSecret: bigint): bigint {
+  return poseidon([treeRoot, poseidon([nullifierSecret])]);
+}
+
+/** Poseidon(nullifierSecret, scope): the public `nullifier` signal. */
+export function computeNullifier(nullifierSecret: bigint, scope: bigint): bigint {
+  return poseidon([nullifierSecret, scope]);
+}
