@@ -9,7 +9,8 @@ pragma circom 2.1.0;
 //                        deterministic, never derived from proof bytes.
 //   1 points       (out) sum over days of min(DAY_CAP, sum of the day's counted leaf points).
 //   2 root         (in)  Poseidon(treeRoot, Poseidon(nullifierSecret)): the epoch commitment.
-//   3 epoch        (in)  every leaf's day lies in [epoch*7, epoch*7 + 6].
+//   3 epoch        (in)  leaves store their day as an offset in [0, 6] within this epoch,
+//                        so every leaf's day lies in [epoch*7, epoch*7 + 6].
 //   4 categoryMask (in)  bit id set = category id counted; < 2^32.
 //   5 minPoints    (in)  points >= minPoints; < 2^32.
 //   6 scope        (in)  keccak(chainId, contract, poolId, epoch, holder) >> 8 (src/zk/scope.ts).
@@ -17,11 +18,11 @@ pragma circom 2.1.0;
 // Private inputs:
 //   nullifierSecret      per-vault secret; binds the commitment to its owner.
 //   saltedDomain[N]      Poseidon(vaultSalt, domain) computed off-circuit; only hashed here.
-//   packed[N]            day | category | activeSeconds | visits | interactions at the
+//   packed[N]            dayOffset | category | activeSeconds | visits | interactions at the
 //                        fixed bit offsets of circuits/lib/constants.circom (LSB first).
 //
 // Leaves are sorted by day, non-decreasing; unused slots are padding leaves
-// (saltedDomain 0, day = the epoch's last day, all measures 0) which score 0.
+// (saltedDomain 0, day offset 6 = the epoch's last day, all measures 0) which score 0.
 
 include "circomlib/circuits/bitify.circom";
 include "circomlib/circuits/comparators.circom";
@@ -50,42 +51,38 @@ template EpochProof(N) {
     // The mask is decomposed once; its bits drive every leaf's multiplexer.
     component mask = Num2Bits(MASK_BITS());
     mask.in <== categoryMask;
-    // epoch < 2^16 keeps 7 * epoch + offset an exact integer equation below.
+    // The epoch only positions the leaves' day offsets (day = 7 * epoch + offset);
+    // range-checking it constrains it (no free public input) and bounds it to 16 bits.
     component epochRange = Num2Bits(EPOCH_BITS());
     epochRange.in <== epoch;
     component minPointsRange = Num2Bits(MIN_POINTS_BITS());
     minPointsRange.in <== minPoints;
 
-    var offsetBits = bitLen(EPOCH_DAYS() - 1);
     component leaf[N];
-    component offsetRange[N];
-    component offsetBelow7[N];
+    component offsetBelowWeek[N];
     component order[N];
     component sameDay[N];
     component score[N];
     component counted[N];
     component dayCapHit[N];
     component dayRun[N];
-    signal offset[N];
+    signal dayOffset[N];
     signal leafPoints[N];
     signal carried[N];
     signal dayTotal[N];
 
     for (var i = 0; i < N; i++) {
         // Decompose the packed leaf: this range-checks every field to its width
-        // (packed < 2^74, far below the field, so the decomposition is unique).
+        // (packed < 2^PACKED_BITS, far below the field, so the decomposition is unique).
         leaf[i] = Num2Bits(PACKED_BITS());
         leaf[i].in <== packed[i];
-        var day = 0;
-        for (var b = 0; b < DAY_BITS(); b++) { day += leaf[i].out[DAY_OFFSET() + b] * (1 << b); }
-
-        // The day lies in the epoch: offset = day - 7 * epoch in [0, 6]
-        // (both offset and 6 - offset fit 3 bits).
-        offset[i] <== day - EPOCH_DAYS() * epoch;
-        offsetRange[i] = Num2Bits(offsetBits);
-        offsetRange[i].in <== offset[i];
-        offsetBelow7[i] = Num2Bits(offsetBits);
-        offsetBelow7[i].in <== EPOCH_DAYS() - 1 - offset[i];
+        // The leaf's day is epoch * 7 + offset, offset in [0, 6]: its low bits are
+        // the offset (3 bits, so < 8) and 6 - offset must also fit 3 bits.
+        var offset = 0;
+        for (var b = 0; b < DAY_OFFSET_BITS(); b++) { offset += leaf[i].out[DAY_OFFSET() + b] * (1 << b); }
+        dayOffset[i] <== offset;
+        offsetBelowWeek[i] = Num2Bits(DAY_OFFSET_BITS());
+        offsetBelowWeek[i].in <== EPOCH_DAYS() - 1 - dayOffset[i];
 
         // Points of the domain-day from its raw measures (scoreDomainDay).
         score[i] = DomainDayPoints();
@@ -102,10 +99,10 @@ template EpochProof(N) {
         // Day grouping: leaves are sorted by day (offset[i] - offset[i-1] in [0, 7)),
         // and sameDay[i] says leaf i continues leaf i-1's day.
         if (i > 0) {
-            order[i] = Num2Bits(offsetBits);
-            order[i].in <== offset[i] - offset[i - 1];
+            order[i] = Num2Bits(DAY_OFFSET_BITS());
+            order[i].in <== dayOffset[i] - dayOffset[i - 1];
             sameDay[i] = IsZero();
-            sameDay[i].in <== offset[i] - offset[i - 1];
+            sameDay[i].in <== dayOffset[i] - dayOffset[i - 1];
             carried[i] <== sameDay[i].out * dayRun[i - 1].out;
         } else {
             carried[i] <== 0;

@@ -20,7 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { MANIFEST, ROOT, buildPaths, compileCircuit, sha256File } from './build-circuits.mjs';
 
 const SNARKJS = join(ROOT, 'node_modules/snarkjs/build/cli.cjs');
@@ -159,7 +159,12 @@ function main() {
     },
     ceremony: {
       phase1: importedPtau
-        ? { source: 'imported', power: powerOfPtau(importedPtau), ptauSha256: sha256File(importedPtau) }
+        ? {
+            source: 'imported',
+            file: relative(ROOT, resolve(importedPtau)),
+            power: powerOfPtau(importedPtau),
+            ptauSha256: sha256File(importedPtau),
+          }
         : { source: 'local', power, contributions: 2, beacon: true },
       phase2: { contributions: 2, beacon },
       zkeyVerified: true,

@@ -41,12 +41,14 @@ export function deriveCircuitConstants(): Record<string, number> {
   const tier2UnitsPerPoint = s.TIER2_SECONDS_PER_POINT / unit;
   const dwellMax = tier1Units + Math.floor(s.TIER2_SECONDS / s.TIER2_SECONDS_PER_POINT);
   const rawMax = dwellMax + s.VISIT_CAP * s.POINTS_PER_VISIT + Math.floor(s.INTERACTION_CAP / s.INTERACTIONS_PER_POINT);
+  // A leaf stores its day as the offset within the epoch (the epoch is a public input).
+  const dayOffsetBits = bitLength(EPOCH_DAYS - 1);
   const offsets = {
     DAY_OFFSET: 0,
-    CATEGORY_OFFSET: FIELD_BITS.day,
-    ACTIVE_OFFSET: FIELD_BITS.day + CATEGORY_BITS,
-    VISITS_OFFSET: FIELD_BITS.day + CATEGORY_BITS + FIELD_BITS.activeSeconds,
-    INTERACTIONS_OFFSET: FIELD_BITS.day + CATEGORY_BITS + FIELD_BITS.activeSeconds + FIELD_BITS.visits,
+    CATEGORY_OFFSET: dayOffsetBits,
+    ACTIVE_OFFSET: dayOffsetBits + CATEGORY_BITS,
+    VISITS_OFFSET: dayOffsetBits + CATEGORY_BITS + FIELD_BITS.activeSeconds,
+    INTERACTIONS_OFFSET: dayOffsetBits + CATEGORY_BITS + FIELD_BITS.activeSeconds + FIELD_BITS.visits,
   };
   const packedBits = offsets.INTERACTIONS_OFFSET + FIELD_BITS.interactions;
   requireThat(packedBits < 250, 'a packed leaf fits one field element');
@@ -54,7 +56,7 @@ export function deriveCircuitConstants(): Record<string, number> {
   requireThat(s.DAY_CAP + s.DOMAIN_DAY_CAP < 2 ** 10, 'running day sum fits 10 bits');
   requireThat(dwellCap < 2 ** FIELD_BITS.activeSeconds, 'dwell cap representable');
   return {
-    DAY_BITS: FIELD_BITS.day,
+    DAY_OFFSET_BITS: dayOffsetBits,
     CATEGORY_BITS,
     ACTIVE_BITS: FIELD_BITS.activeSeconds,
     VISITS_BITS: FIELD_BITS.visits,
@@ -102,7 +104,7 @@ export function renderPoseidonConstants(): string {
     const m = M[t - 2].map((row) => `[${row.map((x) => `'${x}'`).join(',')}]`).join(',');
     return `  ${n}: { C: [${c}], M: [${m}] },`;
   });
-  return `${HEADER.replace('src/scoring/constants.ts', 'circomlibjs poseidon_constants.json')}/* eslint-disable */\n/** Poseidon round constants C and MDS matrix M (hex), keyed by the number of inputs. */\nexport const POSEIDON_CONSTANTS: Record<number, { C: readonly string[]; M: readonly (readonly string[])[] }> = {\n${entries.join('\n')}\n};\n`;
+  return `${HEADER.replace('src/scoring/constants.ts', 'circomlibjs poseidon_constants.json')}/** Poseidon round constants C and MDS matrix M (hex), keyed by the number of inputs. */\nexport const POSEIDON_CONSTANTS: Record<number, { C: readonly string[]; M: readonly (readonly string[])[] }> = {\n${entries.join('\n')}\n};\n`;
 }
 
 function main(): void {

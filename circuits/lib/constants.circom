@@ -3,17 +3,17 @@
 // tests/circuits/constants.test.ts fails while this file is stale.
 pragma circom 2.1.0;
 
-function DAY_BITS() { return 16; }
+function DAY_OFFSET_BITS() { return 3; }
 function CATEGORY_BITS() { return 5; }
 function ACTIVE_BITS() { return 17; }
 function VISITS_BITS() { return 16; }
 function INTERACTIONS_BITS() { return 20; }
 function DAY_OFFSET() { return 0; }
-function CATEGORY_OFFSET() { return 16; }
-function ACTIVE_OFFSET() { return 21; }
-function VISITS_OFFSET() { return 38; }
-function INTERACTIONS_OFFSET() { return 54; }
-function PACKED_BITS() { return 74; }
+function CATEGORY_OFFSET() { return 3; }
+function ACTIVE_OFFSET() { return 8; }
+function VISITS_OFFSET() { return 25; }
+function INTERACTIONS_OFFSET() { return 41; }
+function PACKED_BITS() { return 61; }
 function MASK_BITS() { return 32; }
 function EPOCH_DAYS() { return 7; }
 function EPOCH_BITS() { return 16; }

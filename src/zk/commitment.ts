@@ -5,7 +5,6 @@
  * batch size with zero leaves on the epoch's last day, hashed into the tree and
  * bound to the owner's nullifier secret.
  */
-import { epochDays } from '../shared/epoch.ts';
 import { ZkError } from './errors.ts';
 import { assertFieldElement } from './field.ts';
 import { encodeLeaf, paddingLeaf, type DomainDayRow, type Leaf } from './leaf.ts';
@@ -48,16 +47,10 @@ export function buildEpochCommitment(
 ): EpochCommitment {
   assertFieldElement('nullifierSecret', secrets.nullifierSecret);
   assertFieldElement('vaultSalt', secrets.vaultSalt);
-  const { first, last } = epochDays(epoch);
-  for (const row of rows) {
-    if (row.day < first || row.day > last) {
-      throw new ZkError('wrong-epoch', `A domain-day of day ${row.day} is outside epoch ${epoch}`);
-    }
-  }
   if (rows.length > batchSize) {
     throw new ZkError('too-many-leaves', `${rows.length} domain-days do not fit a batch of ${batchSize}`);
   }
-  const encoded = rows.map((row) => ({ row, leaf: encodeLeaf(row, secrets.vaultSalt) }));
+  const encoded = rows.map((row) => ({ row, leaf: encodeLeaf(row, secrets.vaultSalt, epoch) }));
   encoded.sort((a, b) =>
     a.row.day !== b.row.day
       ? a.row.day - b.row.day
@@ -68,7 +61,7 @@ export function buildEpochCommitment(
           : 0,
   );
   const leaves = encoded.map((e) => e.leaf);
-  while (leaves.length < batchSize) leaves.push(paddingLeaf(last));
+  while (leaves.length < batchSize) leaves.push(paddingLeaf(epoch));
   const treeRoot = computeTreeRoot(leaves);
   return {
     epoch,

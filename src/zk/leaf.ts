@@ -4,26 +4,29 @@
  * A leaf is two field elements: `saltedDomain = Poseidon(vaultSalt, domainField)`
  * (the per-vault salt keeps a leaf from being brute-forced from a domain list)
  * and `packed`, the raw measures at fixed bit offsets, least significant first:
- *   day (16) | category (5) | activeSeconds (17) | visits (16) | interactions (20)
- * The widths come from src/scoring/constants.ts FIELD_BITS and
- * src/shared/categories.ts CATEGORY_BITS, the same source the circuit's
- * generated constants come from.
+ *   dayOffset (3) | category (5) | activeSeconds (17) | visits (16) | interactions (20)
+ * dayOffset = day - 7 * epoch in [0, 6]: the epoch is a public input, so a leaf
+ * only needs its day within the week. The widths come from src/scoring/constants.ts
+ * FIELD_BITS, src/shared/categories.ts CATEGORY_BITS and src/shared/epoch.ts
+ * EPOCH_DAYS, the same source the circuit's generated constants come from.
  */
 import { keccak256, toBytes } from 'viem';
 import { FIELD_BITS } from '../scoring/constants.ts';
 import { assertDomainDay, type DomainDay } from '../scoring/score.ts';
 import { CATEGORY_BITS } from '../shared/categories.ts';
+import { EPOCH_DAYS, epochDays } from '../shared/epoch.ts';
 import { ZkError } from './errors.ts';
 import { poseidon } from './poseidon.ts';
 
 /** Bit offsets of the packed fields (LSB first). */
 export const LEAF_LAYOUT = (() => {
+  const dayOffsetBits = Math.ceil(Math.log2(EPOCH_DAYS));
   const day = 0;
-  const category = day + FIELD_BITS.day;
+  const category = day + dayOffsetBits;
   const activeSeconds = category + CATEGORY_BITS;
   const visits = activeSeconds + FIELD_BITS.activeSeconds;
   const interactions = visits + FIELD_BITS.visits;
-  return { day, category, activeSeconds, visits, interactions, totalBits: interactions + FIELD_BITS.interactions };
+  return { dayOffsetBits, day, category, activeSeconds, visits, interactions, totalBits: interactions + FIELD_BITS.interactions };
 })();
 
 /** A leaf as the circuit sees it. */
@@ -47,15 +50,22 @@ export function saltDomain(vaultSalt: bigint, domain: string): bigint {
   return poseidon([vaultSalt, domainField(domain)]);
 }
 
-/** Packs the measures of a domain-day; throws ZkError('out-of-range') if any field is out of range. */
-export function packDomainDay(d: DomainDay): bigint {
+/**
+ * Packs the measures of a domain-day of `epoch`; throws ZkError('out-of-range')
+ * if any field is out of range and ZkError('wrong-epoch') if the day is not in the epoch.
+ */
+export function packDomainDay(d: DomainDay, epoch: number): bigint {
   try {
     assertDomainDay(d);
   } catch (cause) {
     throw new ZkError('out-of-range', 'A domain-day has a value out of range', { cause });
   }
+  const { first, last } = epochDays(epoch);
+  if (d.day < first || d.day > last) {
+    throw new ZkError('wrong-epoch', `A domain-day of day ${d.day} is outside epoch ${epoch}`);
+  }
   return (
-    (BigInt(d.day) << BigInt(LEAF_LAYOUT.day)) |
+    (BigInt(d.day - first) << BigInt(LEAF_LAYOUT.day)) |
     (BigInt(d.category) << BigInt(LEAF_LAYOUT.category)) |
     (BigInt(d.activeSeconds) << BigInt(LEAF_LAYOUT.activeSeconds)) |
     (BigInt(d.visits) << BigInt(LEAF_LAYOUT.visits)) |
@@ -64,11 +74,11 @@ export function packDomainDay(d: DomainDay): bigint {
 }
 
 /** Inverse of packDomainDay (no range checks beyond the widths). */
-export function unpackLeaf(packed: bigint): DomainDay {
+export function unpackLeaf(packed: bigint, epoch: number): DomainDay {
   const field = (offset: number, bits: number): number =>
     Number((packed >> BigInt(offset)) & ((1n << BigInt(bits)) - 1n));
   return {
-    day: field(LEAF_LAYOUT.day, FIELD_BITS.day),
+    day: epochDays(epoch).first + field(LEAF_LAYOUT.day, LEAF_LAYOUT.dayOffsetBits),
     category: field(LEAF_LAYOUT.category, CATEGORY_BITS),
     activeSeconds: field(LEAF_LAYOUT.activeSeconds, FIELD_BITS.activeSeconds),
     visits: field(LEAF_LAYOUT.visits, FIELD_BITS.visits),
@@ -76,12 +86,13 @@ export function unpackLeaf(packed: bigint): DomainDay {
   };
 }
 
-/** The padding leaf for unused slots: zero measures on the given day (scores 0, keeps days sorted). */
-export function paddingLeaf(day: number): Leaf {
-  return { saltedDomain: 0n, packed: packDomainDay({ day, category: 0, activeSeconds: 0, visits: 0, interactions: 0 }) };
+/** The padding leaf for unused slots: zero measures on the epoch's last day (scores 0, keeps days sorted). */
+export function paddingLeaf(epoch: number): Leaf {
+  const day = epochDays(epoch).last;
+  return { saltedDomain: 0n, packed: packDomainDay({ day, category: 0, activeSeconds: 0, visits: 0, interactions: 0 }, epoch) };
 }
 
-/** A vault row as a leaf. */
-export function encodeLeaf(row: DomainDayRow, vaultSalt: bigint): Leaf {
-  return { saltedDomain: saltDomain(vaultSalt, row.domain), packed: packDomainDay(row) };
+/** A vault row of `epoch` as a leaf. */
+export function encodeLeaf(row: DomainDayRow, vaultSalt: bigint, epoch: number): Leaf {
+  return { saltedDomain: saltDomain(vaultSalt, row.domain), packed: packDomainDay(row, epoch) };
 }

@@ -6,6 +6,7 @@
  */
 import * as snarkjs from 'snarkjs';
 import { ZkError } from './errors.ts';
+import { SNARK_SCALAR_FIELD } from './field.ts';
 import type { CircuitInput } from './witness.ts';
 
 export type ArtifactSource = Uint8Array | string;
@@ -27,8 +28,30 @@ export interface EpochProofResult {
   publicSignals: bigint[];
 }
 
-/** Runs the witness calculator; throws ZkError('witness-failed') if a constraint cannot hold. */
+/**
+ * Rejects any input value outside [0, r). The witness calculator would reduce
+ * it modulo r silently, so a value >= r would alias a different, valid one.
+ */
+function assertInputInField(input: CircuitInput): void {
+  for (const [name, value] of Object.entries(input)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      let x: bigint;
+      try {
+        x = BigInt(v);
+      } catch (cause) {
+        throw new ZkError('out-of-range', `${name} is not an integer`, { cause });
+      }
+      if (x < 0n || x >= SNARK_SCALAR_FIELD) throw new ZkError('out-of-range', `${name} is not a field element`);
+    }
+  }
+}
+
+/**
+ * Runs the witness calculator; throws ZkError('out-of-range') for a value that
+ * is not a field element and ZkError('witness-failed') if a constraint cannot hold.
+ */
 export async function calculateWitness(input: CircuitInput, wasm: ArtifactSource): Promise<Uint8Array> {
+  assertInputInField(input);
   const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
   try {
     await snarkjs.wtns.calculate(input, wasm, out);

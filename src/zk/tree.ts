@@ -1,7 +1,8 @@
 /**
  * The commitment tree, mirroring circuits/lib/commitment-tree.circom: groups of
- * 8 leaves hashed with one Poseidon(16) over (saltedDomain, packed) pairs, then a
- * binary Poseidon(2) tree over the group hashes; and the epoch commitment
+ * 8 leaves hashed with one Poseidon(16) over (saltedDomain, packed) pairs; above
+ * them, 16 nodes per Poseidon(16) while at least 16 remain, then Poseidon(2)
+ * pairs up to the root (256 leaves: 32 groups -> 2 -> 1); and the epoch commitment
  * Poseidon(treeRoot, Poseidon(nullifierSecret)) that binds the tree to its owner.
  */
 import type { Leaf } from './leaf.ts';
@@ -23,8 +24,9 @@ export function computeTreeRoot(leaves: readonly Leaf[]): bigint {
     level.push(poseidon(inputs));
   }
   while (level.length > 1) {
+    const arity = level.length >= 16 ? 16 : 2;
     const next: bigint[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(poseidon([level[i], level[i + 1]]));
+    for (let i = 0; i < level.length; i += arity) next.push(poseidon(level.slice(i, i + arity)));
     level = next;
   }
   return level[0];

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FIELD_BITS, FIELD_MAX } from '../../src/scoring/constants';
+import { epochDays } from '../../src/shared/epoch';
+import { LEAF_LAYOUT, packDomainDay, paddingLeaf, unpackLeaf } from '../../src/zk/leaf';
+import { buildEpochCommitment } from '../../src/zk/commitment';
+import { computeTreeRoot } from '../../src/zk/tree';
+import { ZkError } from '../../src/zk/errors';
+
+const epoch = 2914;
+const { first, last } = epochDays(epoch);
+const domainDay = fc.record({
+  day: fc.integer({ min: first, max: last }),
+  category: fc.integer({ min: 0, max: 31 }),
+  activeSeconds: fc.integer({ min: 0, max: FIELD_MAX.activeSeconds }),
+  visits: fc.integer({ min: 0, max: FIELD_MAX.visits }),
+  interactions: fc.integer({ min: 0, max: FIELD_MAX.interactions }),
+});
+const secrets = { nullifierSecret: 11n, vaultSalt: 13n };
+
+describe('leaf encoding', () => {
+  it('packs and unpacks every in-range domain-day losslessly', () => {
+    fc.assert(
+      fc.property(domainDay, (d) => {
+        const packed = packDomainDay(d, epoch);
+        expect(packed < 1n << BigInt(LEAF_LAYOUT.totalBits)).toBe(true);
+        expect(unpackLeaf(packed, epoch)).toEqual(d);
+      }),
+    );
+  });
+
+  it('uses the FIELD_BITS widths at fixed offsets (3-bit day offset first)', () => {
+    expect(LEAF_LAYOUT).toMatchObject({ dayOffsetBits: 3, day: 0, category: 3, activeSeconds: 8 });
+    expect(LEAF_LAYOUT.visits).toBe(8 + FIELD_BITS.activeSeconds);
+    expect(LEAF_LAYOUT.totalBits).toBe(3 + 5 + FIELD_BITS.activeSeconds + FIELD_BITS.visits + FIELD_BITS.interactions);
+    const packed = packDomainDay({ day: first + 2, category: 1, activeSeconds: 1, visits: 0, interactions: 0 }, epoch);
+    expect(packed).toBe(2n | (1n << 3n) | (1n << 8n));
+  });
+
+  it('rejects values out of range and days outside the epoch', () => {
+    const ok = { day: first, category: 1, activeSeconds: 60, visits: 1, interactions: 1 };
+    const bad = (d: object, reason: string) => {
+      try {
+        packDomainDay({ ...ok, ...d }, epoch);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ZkError);
+        expect((e as ZkError).reason).toBe(reason);
+      }
+    };
+    bad({ activeSeconds: FIELD_MAX.activeSeconds + 1 }, 'out-of-range');
+    bad({ visits: FIELD_MAX.visits + 1 }, 'out-of-range');
+    bad({ interactions: -1 }, 'out-of-range');
+    bad({ category: 32 }, 'out-of-range');
+    bad({ day: first - 1 }, 'wrong-epoch');
+    bad({ day: last + 1 }, 'wrong-epoch');
+  });
+
+  it('pads with zero-scoring leaves on the epoch’s last day', () => {
+    expect(unpackLeaf(paddingLeaf(epoch).packed, epoch)).toEqual({
+      day: last, category: 0, activeSeconds: 0, visits: 0, interactions: 0,
+    });
+  });
+});
+
+describe('buildEpochCommitment', () => {
+  const rows = [
+    { domain: 'b.example', day: first + 3, category: 1, activeSeconds: 100, visits: 1, interactions: 0 },
+    { domain: 'a.example', day: first, category: 2, activeSeconds: 100, visits: 1, interactions: 0 },
+    { domain: 'c.example', day: first + 3, category: 3, activeSeconds: 100, visits: 1, interactions: 0 },
+  ];
+
+  it('sorts by day, pads to the batch and is independent of row order', () => {
+    const c1 = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 });
+    const c2 = buildEpochCommitment([...rows].reverse(), secrets, { epoch, batchSize: 8 });
+    expect(c1.leaves).toHaveLength(8);
+    expect(c1.rows.map((r) => r.day)).toEqual([first, first + 3, first + 3]);
+    expect(c1.root).toBe(c2.root);
+    expect(c1.treeRoot).toBe(computeTreeRoot(c1.leaves));
+  });
+
+  it('binds the root to the salt and to the nullifier secret', () => {
+    const base = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 }).root;
+    expect(buildEpochCommitment(rows, { ...secrets, vaultSalt: 14n }, { epoch, batchSize: 8 }).root).not.toBe(base);
+    expect(buildEpochCommitment(rows, { ...secrets, nullifierSecret: 12n }, { epoch, batchSize: 8 }).root).not.toBe(base);
+  });
+
+  it('refuses more rows than the batch holds', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ ...rows[0], domain: `d${i}.example` }));
+    expect(() => buildEpochCommitment(many, secrets, { epoch, batchSize: 8 })).toThrow(/do not fit/);
+  });
+});
