@@ -28,12 +28,12 @@ export function startCapture(win: Window, doc: Document): () => void {
   const now = () => win.performance.now();
 
   let href = win.location.href;
-  let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
   let lastSent = '';
   let lastPointer = Number.NEGATIVE_INFINITY;
   let lastInput = Number.NEGATIVE_INFINITY;
   let lastScroll = Number.NEGATIVE_INFINITY;
   let depthPending = false;
+  let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
 
   function newView(clock: ActiveClock): PageView & { blocked: boolean } {
     const v = Object.assign(new PageView(win.location.origin, pageLanguage(doc), clock), {

@@ -1,5 +1,6 @@
 import type { FootprintSnapshot } from '../shared/footprint';
 import { ActiveClock } from './active-clock';
+import { randomId } from './uuid';
 
 /** Counts above this are clamped (the worker's schema rejects larger ones). */
 const COUNT_MAX = 1_000_000;
@@ -10,7 +11,7 @@ const COUNT_MAX = 1_000_000;
  * stores; sending the same id again only ever raises the stored values.
  */
 export class PageView {
-  readonly id = crypto.randomUUID();
+  readonly id = randomId();
   readonly startedAt = Date.now();
   readonly tzOffset = new Date().getTimezoneOffset();
   clicks = 0;
