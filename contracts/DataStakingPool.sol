@@ -238,8 +238,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
     function pendingRewards(uint256 tokenId) external view returns (uint256) {
         StakeRecord memory s = _stakes[tokenId];
         if (s.status != StakeStatus.Staked) return 0;
-        (uint256 acc,,,) = _previewStream();
-        return _owed(s, acc);
+        return _owed(s, _previewStream());
     }
 
     function stakeOf(uint256 tokenId) external view returns (StakeRecord memory) {
@@ -274,38 +273,50 @@ contract DataStakingPool is ReentrancyGuardTransient {
         return address(uint160(tokenId >> 96));
     }
 
-    /// @dev Brings the stream to now and returns the accumulator.
+    /// @dev Brings the stream to now and returns the accumulator. Reads the funding slot only
+    ///      when something is allocated (a first stake into an empty pool skips it).
     function _updateStream() private returns (uint256 acc) {
+        acc = accRewardPerWeight;
+        uint64 last = lastUpdate;
+        uint64 at = _streamTime();
+        if (at <= last) return acc;
+        uint256 weight = totalWeight;
+        if (weight == 0) {
+            lastUpdate = at; // nothing allocated: the remainder spreads over the time left
+            return acc;
+        }
         uint256 newAllocated;
         uint256 carry;
-        uint64 at;
-        (acc, newAllocated, carry, at) = _previewStream();
-        if (at == lastUpdate) return acc;
+        (acc, newAllocated, carry) = _advance(acc, allocated, _carry, weight, last, at);
         lastUpdate = at;
         _carry = uint96(carry);
         allocated = uint128(newAllocated);
         accRewardPerWeight = acc;
     }
 
-    /// @dev The stream state at min(now, end), without writing it.
-    function _previewStream()
+    /// @dev The accumulator at min(now, end), without writing anything.
+    function _previewStream() private view returns (uint256 acc) {
+        acc = accRewardPerWeight;
+        uint64 last = lastUpdate;
+        uint64 at = _streamTime();
+        uint256 weight = totalWeight;
+        if (at <= last || weight == 0) return acc;
+        (acc,,) = _advance(acc, allocated, _carry, weight, last, at);
+    }
+
+    function _streamTime() private view returns (uint64) {
+        return block.timestamp < end ? uint64(block.timestamp) : end;
+    }
+
+    /// @dev One step of the stream from `last` to `at` with `weight` > 0 staked:
+    ///      what is left streams over the time left; the division remainder is carried.
+    function _advance(uint256 acc, uint256 allocated_, uint256 carry, uint256 weight, uint64 last, uint64 at)
         private
         view
-        returns (uint256 acc, uint256 newAllocated, uint256 carry, uint64 at)
+        returns (uint256, uint256, uint256)
     {
-        acc = accRewardPerWeight;
-        newAllocated = allocated;
-        carry = _carry;
-        uint64 last = lastUpdate;
-        at = block.timestamp < end ? uint64(block.timestamp) : end;
-        if (at <= last) return (acc, newAllocated, carry, last);
-        uint256 weight = totalWeight;
-        // Nobody staked: nothing is allocated, the remainder spreads over the time left.
-        if (weight == 0) return (acc, newAllocated, carry, at);
-        uint256 delta = ((uint256(funded) - newAllocated) * (at - last)) / (end - last);
-        newAllocated += delta;
+        uint256 delta = ((uint256(funded) - allocated_) * (at - last)) / (end - last);
         uint256 numerator = delta * PRECISION + carry;
-        acc += numerator / weight;
-        carry = numerator % weight;
+        return (acc + numerator / weight, allocated_ + delta, numerator % weight);
     }
 }

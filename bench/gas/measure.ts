@@ -20,6 +20,9 @@ export interface ProofRequest {
   kind: 'mint' | 'stake';
   holder: Address;
   epoch: bigint;
+  /** The contract that verifies (DataSBT or the pool) and its pool id (0 for the mint). */
+  target: Address;
+  poolId: bigint;
   scope: bigint;
   categoryMask: bigint;
   minPoints: bigint;
@@ -51,7 +54,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
     const epoch = (await readContract(devnet.test, { address: dataSbt as Address, abi: dataSBTAbi, functionName: 'currentEpoch' })) - 1n;
 
     const mintScope = await readContract(devnet.test, { address: dataSbt as Address, abi: dataSBTAbi, functionName: 'mintScope', args: [holder.account.address, epoch] });
-    const m = await prove(devnet, { kind: 'mint', holder: holder.account.address, epoch, scope: mintScope, categoryMask: categoryMask(['other', 'crypto', 'nft', 'news', 'politics', 'social', 'finance', 'shopping', 'tech', 'ai', 'gaming', 'entertainment', 'education', 'travel', 'sports', 'health', 'adult', 'banking', 'government']), minPoints: 1n });
+    const m = await prove(devnet, { kind: 'mint', holder: holder.account.address, epoch, target: dataSbt as Address, poolId: 0n, scope: mintScope, categoryMask: categoryMask(['other', 'crypto', 'nft', 'news', 'politics', 'social', 'finance', 'shopping', 'tech', 'ai', 'gaming', 'entertainment', 'education', 'travel', 'sports', 'health', 'adult', 'banking', 'government']), minPoints: 1n });
     const minted = await mintSbt(holder, { sbt: dataSbt as Address, epoch, points: m.points, nullifier: m.nullifier, root: m.root, proof: m.proof });
 
     const now = (await devnet.test.getBlock()).timestamp;
@@ -61,7 +64,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
       start: now + 2n, end: now + 7n * 86_400n, categoryMask: mask, minPoints: 1n, metadataURI: '',
     });
     const stakeScope = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder.account.address, epoch] });
-    const s = await prove(devnet, { kind: 'stake', holder: holder.account.address, epoch, scope: stakeScope, categoryMask: mask, minPoints: 1n });
+    const s = await prove(devnet, { kind: 'stake', holder: holder.account.address, epoch, target: pool, poolId: 1n, scope: stakeScope, categoryMask: mask, minPoints: 1n });
     const staked = await stakeIntoPool(holder, { pool, tokenId: minted.tokenId, nullifier: s.nullifier, points: s.points, proof: s.proof });
 
     const tick = async () => {

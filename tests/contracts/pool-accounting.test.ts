@@ -138,7 +138,7 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
         expect(out).toBeLessThanOrEqual(model.funded);
         expect(model.funded - out).toBeLessThanOrEqual(BigInt(commands.length + STAKERS.length + 1));
       }),
-      { numRuns: Number(process.env.POOL_PROPERTY_RUNS ?? 50), endOnFailure: true },
+      { numRuns: Number(process.env.POOL_PROPERTY_RUNS ?? 30), endOnFailure: true },
     );
   });
 });
