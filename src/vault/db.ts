@@ -1,6 +1,7 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import { hostOf, registrableDomain } from '../shared/domain';
 import { FOOTPRINTS_INDEXES, type FootprintRecord, type FootprintRecordV1 } from './schema/footprints';
+import { SECRETS_INDEXES, type SecretRecord } from './schema/secrets';
 
 /**
  * The vault: one IndexedDB database in the service worker's origin.
@@ -9,9 +10,12 @@ import { FOOTPRINTS_INDEXES, type FootprintRecord, type FootprintRecordV1 } from
  * in the same upgrade that changes it (#742).
  */
 export const VAULT_DB_NAME = 'surf-to-earn-vault';
-export const VAULT_LATEST_VERSION = 2;
+export const VAULT_LATEST_VERSION = 3;
 
-export type VaultDb = Dexie & { footprints: EntityTable<FootprintRecord, 'id'> };
+export type VaultDb = Dexie & {
+  footprints: EntityTable<FootprintRecord, 'id'>;
+  secrets: EntityTable<SecretRecord, 'key'>;
+};
 
 /** Declares versions 1..upTo on `db`. Tests call it with an older `upTo` to build a pre-upgrade database. */
 export function declareVaultVersions(db: Dexie, upTo: number = VAULT_LATEST_VERSION): void {
@@ -38,6 +42,8 @@ export function declareVaultVersions(db: Dexie, upTo: number = VAULT_LATEST_VERS
           }),
       );
   }
+  // v3 only adds a table: nothing to migrate, footprints keep their v2 schema.
+  if (upTo >= 3) db.version(3).stores({ footprints: FOOTPRINTS_INDEXES[2], secrets: SECRETS_INDEXES[3] });
 }
 
 /** Opens (lazily) the vault at the latest version. `options` lets tests pass fake-indexeddb. */

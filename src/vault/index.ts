@@ -7,3 +7,5 @@ export { exportVault, deleteAllFootprints, EXPORT_FORMAT } from './export';
 export { VaultError, toVaultError } from './errors';
 export { MIN_VIEW_ACTIVE_MS } from './constants';
 export type { FootprintRecord } from './schema/footprints';
+export { getOrCreateEpochSecrets, randomFieldElement, type VaultEpochSecrets } from './secrets';
+export type { SecretRecord } from './schema/secrets';

@@ -44,3 +44,18 @@ describe('vault schema upgrades', () => {
     expect((await again.footprints.get('x'))!.updatedAt).toBe(7);
   });
 });
+
+describe('v2 → v3 (secrets table)', () => {
+  it('keeps v2 footprints untouched and adds an empty secrets table', async () => {
+    const idb = freshIdb();
+    const old = new Dexie('v2-to-v3', idb);
+    declareVaultVersions(old, 2);
+    const row = { id: 'k', domain: 'bbc.com', host: 'www.bbc.com', category: 3, day: 5, startedAt: 5, tzOffset: 0, activeMs: 9, scrollDepth: 1, clicks: 1, keys: 1, scrolls: 1, lang: '', updatedAt: 5 };
+    await old.table('footprints').add(row);
+    old.close();
+    const db = openVault('v2-to-v3', idb);
+    expect(await db.footprints.get('k')).toEqual(row);
+    expect(await db.secrets.count()).toBe(0);
+    expect(db.verno).toBe(3);
+  });
+});
