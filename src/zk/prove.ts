@@ -33,7 +33,7 @@ export interface EpochProofResult {
  * it modulo r silently, so a value >= r would alias a different, valid one.
  */
 function assertInputInField(input: CircuitInput): void {
-  for (const [name, value] of Object.entries(input)) {
+  for (const [name, value] of Object.entries(input) as [string, string | string[]][]) {
     for (const v of Array.isArray(value) ? value : [value]) {
       let x: bigint;
       try {

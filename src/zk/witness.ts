@@ -13,8 +13,17 @@ import { computeNullifier } from './tree.ts';
 /** Names of the public signals in snarkjs order (outputs first, then public inputs). */
 export const PUBLIC_SIGNAL_NAMES = ['nullifier', 'points', 'root', 'epoch', 'categoryMask', 'minPoints', 'scope'] as const;
 
-/** The JSON input snarkjs's witness calculator takes: decimal strings. */
-export type CircuitInput = Record<string, string | string[]>;
+/** The JSON input EpochProof(N)'s witness calculator takes: decimal strings, arrays of N. */
+export interface CircuitInput {
+  root: string;
+  epoch: string;
+  categoryMask: string;
+  minPoints: string;
+  scope: string;
+  nullifierSecret: string;
+  saltedDomain: string[];
+  packed: string[];
+}
 
 export interface WitnessParameters {
   epoch: number;
