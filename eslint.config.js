@@ -39,10 +39,25 @@ export default tseslint.config(
   },
   {
     files: ['src/content/**'],
-    rules: restrict(
-      ['**/background/**', '**/vault/**', '**/popup/**', '**/options/**', '**/ui/**', '**/zk/**', '**/chain/**', 'dexie', 'snarkjs', 'viem', 'preact', 'preact/**'],
-      'Content scripts run in pages a hostile site controls: they may import only src/content and src/shared.',
-    ),
+    rules: {
+      ...restrict(
+        ['**/background/**', '**/vault/**', '**/popup/**', '**/options/**', '**/ui/**', '**/zk/**', '**/chain/**', 'dexie', 'snarkjs', 'viem', 'preact', 'preact/**'],
+        'Content scripts run in pages a hostile site controls: they may import only src/content and src/shared.',
+      ),
+      // The content bundle stays tiny: schemas (zod) are the worker's job; types may still be imported.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'webextension-polyfill', '**/shared/messages', '**/shared/footprint', '**/shared/settings'],
+              allowTypeImports: true,
+              message: 'Content imports only types from schema modules (keeps zod out of the content bundle).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/popup/**', 'src/options/**', 'src/ui/**'],
