@@ -33,22 +33,19 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @notice A mint proves points over every category (mirrors src/shared/categories.ts).
     uint256 public constant MINT_CATEGORY_MASK = Categories.ALL_MASK;
 
-    enum Status {
-        None,
-        Live,
-        Burned
-    }
-
-    /// @dev One slot: points and status. Holder and epoch are in the token id.
-    struct TokenRecord {
-        uint64 points;
-        Status status;
-    }
+    /// @dev A token's root and status share one slot: the root is a BN254 field element
+    ///      (< 2^254, the verifier rejects anything larger), so the top two bits are free.
+    ///      Pools read only this slot when checking a stake proof.
+    uint256 private constant STATUS_SHIFT = 254;
+    uint256 private constant ROOT_MASK = (1 << STATUS_SHIFT) - 1;
+    uint256 private constant LIVE = 1;
+    uint256 private constant BURNED = 2;
 
     IEpochVerifier public immutable verifier;
 
-    mapping(uint256 tokenId => TokenRecord) private _records;
-    mapping(uint256 tokenId => uint256) private _roots;
+    /// @dev root | status << 254; zero = never minted. Kept (as BURNED) after a burn.
+    mapping(uint256 tokenId => uint256) private _tokens;
+    mapping(uint256 tokenId => uint256) private _points;
     mapping(address holder => uint256) private _balances;
 
     event Minted(address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 root, uint256 nullifier);
@@ -81,7 +78,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
         if (points > type(uint64).max) revert DataSBT__PointsTooLarge(points);
         tokenId = tokenIdOf(msg.sender, epoch);
-        if (_records[tokenId].status != Status.None) revert DataSBT__AlreadyMinted(tokenId);
+        if (_tokens[tokenId] != 0) revert DataSBT__AlreadyMinted(tokenId);
 
         uint256[7] memory signals = [
             nullifier,
@@ -94,8 +91,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         ];
         if (!verifier.verifyProof(proof.a, proof.b, proof.c, signals)) revert DataSBT__InvalidProof();
 
-        _records[tokenId] = TokenRecord({points: uint64(points), status: Status.Live});
-        _roots[tokenId] = root;
+        _tokens[tokenId] = root | (LIVE << STATUS_SHIFT);
+        _points[tokenId] = points;
         unchecked {
             _balances[msg.sender] += 1;
         }
@@ -108,8 +105,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     function burn(uint256 tokenId) external {
         address holder = _liveHolder(tokenId);
         if (holder != msg.sender) revert DataSBT__NotHolder(tokenId, msg.sender);
-        _records[tokenId].status = Status.Burned;
-        delete _roots[tokenId];
+        _tokens[tokenId] = BURNED << STATUS_SHIFT;
+        delete _points[tokenId];
         unchecked {
             _balances[holder] -= 1;
         }
@@ -132,24 +129,29 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         return ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, holder);
     }
 
-    /// @notice What a pool needs to check a proof against this token; reverts unless it is live.
-    function proofContext(uint256 tokenId)
+    /// @notice What a pool needs to check a stake proof (one storage read); reverts unless live.
+    function stakeContext(uint256 tokenId) external view returns (address holder, uint256 epoch, uint256 root) {
+        uint256 packed = _tokens[tokenId];
+        if (packed >> STATUS_SHIFT != LIVE) revert DataSBT__NonexistentToken(tokenId);
+        return (address(uint160(tokenId >> 96)), uint96(tokenId), packed & ROOT_MASK);
+    }
+
+    /// @notice Everything stored about a live token; reverts unless live.
+    function tokenData(uint256 tokenId)
         external
         view
         returns (address holder, uint256 epoch, uint256 root, uint256 points)
     {
         holder = _liveHolder(tokenId);
-        epoch = uint96(tokenId);
-        root = _roots[tokenId];
-        points = _records[tokenId].points;
+        return (holder, uint96(tokenId), _tokens[tokenId] & ROOT_MASK, _points[tokenId]);
     }
 
     function isLive(uint256 tokenId) external view returns (bool) {
-        return _records[tokenId].status == Status.Live;
+        return _tokens[tokenId] >> STATUS_SHIFT == LIVE;
     }
 
     function everMinted(uint256 tokenId) external view returns (bool) {
-        return _records[tokenId].status != Status.None;
+        return _tokens[tokenId] != 0;
     }
 
     // ---------------------------------------------------------------- ERC-721 (soulbound)
@@ -210,7 +212,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     function tokenURI(uint256 tokenId) external view returns (string memory) {
         _liveHolder(tokenId);
         string memory epoch = Strings.toString(uint96(tokenId));
-        string memory points = Strings.toString(_records[tokenId].points);
+        string memory points = Strings.toString(_points[tokenId]);
         bytes memory json = abi.encodePacked(
             '{"name":"Surf to Earn data, epoch ', epoch,
             '","description":"Soulbound proof of browsing points; the data stays with its owner.",',
@@ -226,7 +228,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     }
 
     function _liveHolder(uint256 tokenId) private view returns (address) {
-        if (_records[tokenId].status != Status.Live) revert DataSBT__NonexistentToken(tokenId);
+        if (_tokens[tokenId] >> STATUS_SHIFT != LIVE) revert DataSBT__NonexistentToken(tokenId);
         return address(uint160(tokenId >> 96));
     }
 }

@@ -141,6 +141,9 @@ contract DataStakingPool is ReentrancyGuardTransient {
         funded = uint128(budget);
         // Rewards stream from the later of start and creation: nobody could stake before.
         lastUpdate = terms.start > block.timestamp ? terms.start : uint64(block.timestamp);
+        // Only differences of the accumulator matter; starting at 1 makes the first allocation a
+        // nonzero-to-nonzero write (2,900 gas instead of 20,000), paid here by the creator.
+        accRewardPerWeight = 1;
     }
 
     // ---------------------------------------------------------------- staking
@@ -153,7 +156,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
     {
         if (block.timestamp >= end) revert DataStakingPool__Ended();
         if (points > type(uint64).max) revert DataStakingPool__PointsTooLarge(points);
-        (address holder, uint256 epoch, uint256 root,) = sbt.proofContext(tokenId);
+        (address holder, uint256 epoch, uint256 root) = sbt.stakeContext(tokenId);
         if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
         if (epoch < minEpoch) revert DataStakingPool__EpochTooOld(epoch, minEpoch);
         if (_stakes[tokenId].status != StakeStatus.None) revert DataStakingPool__AlreadyStaked(tokenId);

@@ -4,7 +4,7 @@
  * runs with the accept-all verifier (the cost of everything but verification)
  * and with the real verifiers and real proofs.
  */
-import type { Address } from 'viem';
+import { erc20Abi, type Address } from 'viem';
 import { startDevnet, type Devnet } from '../../scripts/devnet.ts';
 import type { VerifierName } from '../../scripts/lib/deployments.ts';
 import { mintSbt } from '../../src/chain/mint-sbt.ts';
@@ -13,7 +13,9 @@ import { claimRewards } from '../../src/chain/claim-rewards.ts';
 import { unstakeFromPool } from '../../src/chain/unstake-from-pool.ts';
 import { createPool } from '../../src/chain/create-pool.ts';
 import type { SolidityProof } from '../../src/chain/types.ts';
-import { categoryMask } from '../../src/shared/categories.ts';
+import { categoryMask, CATEGORY_KEYS } from '../../src/shared/categories.ts';
+import { readContract } from 'viem/actions';
+import { dataSBTAbi, dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 
 /** Public inputs a proof is asked for; the provider returns the proof and the values it proves. */
 export interface ProofRequest {
@@ -37,47 +39,74 @@ export type ProofProvider = (devnet: Devnet, request: ProofRequest) => Promise<P
 
 export interface GasFigures {
   verifier: VerifierName;
+  /** A holder's first mint (writes their balance slot from zero). */
   mint: bigint;
+  /** The same holder's next epoch. */
+  mintNext: bigint;
+  /** First stake into an empty pool. */
   stake: bigint;
+  /** A stake into a pool that already streams to someone (the accumulator moves). */
+  stakeBusy: bigint;
+  /** First claim by a holder who never held the reward token (zero balance slot). */
   claimFirst: bigint;
   claimRepeat: bigint;
   unstake: bigint;
 }
 
+const ALL = categoryMask(CATEGORY_KEYS);
+
 export async function measureJourney(verifier: VerifierName, prove: ProofProvider): Promise<GasFigures> {
-  const devnet = await startDevnet({ verifier, accounts: 2 });
+  const devnet = await startDevnet({ verifier, accounts: 3 });
   try {
-    const holder = devnet.signers[1];
     const { dataSbt, poolFactory, testToken } = devnet.deployment.contracts;
-    const { readContract } = await import('viem/actions');
-    const { dataSBTAbi, dataStakingPoolAbi } = await import('../../src/chain/generated/index.ts');
-    const epoch = (await readContract(devnet.test, { address: dataSbt as Address, abi: dataSBTAbi, functionName: 'currentEpoch' })) - 1n;
-
-    const mintScope = await readContract(devnet.test, { address: dataSbt as Address, abi: dataSBTAbi, functionName: 'mintScope', args: [holder.account.address, epoch] });
-    const m = await prove(devnet, { kind: 'mint', holder: holder.account.address, epoch, target: dataSbt as Address, poolId: 0n, scope: mintScope, categoryMask: categoryMask(['other', 'crypto', 'nft', 'news', 'politics', 'social', 'finance', 'shopping', 'tech', 'ai', 'gaming', 'entertainment', 'education', 'travel', 'sports', 'health', 'adult', 'banking', 'government']), minPoints: 1n });
-    const minted = await mintSbt(holder, { sbt: dataSbt as Address, epoch, points: m.points, nullifier: m.nullifier, root: m.root, proof: m.proof });
-
-    const now = (await devnet.test.getBlock()).timestamp;
-    const mask = categoryMask(['crypto', 'finance']);
-    const { pool } = await createPool(devnet.signers[0], {
-      factory: poolFactory as Address, rewardToken: testToken as Address, budget: 10n ** 21n,
-      start: now + 2n, end: now + 7n * 86_400n, categoryMask: mask, minPoints: 1n, metadataURI: '',
-    });
-    const stakeScope = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder.account.address, epoch] });
-    const s = await prove(devnet, { kind: 'stake', holder: holder.account.address, epoch, target: pool, poolId: 1n, scope: stakeScope, categoryMask: mask, minPoints: 1n });
-    const staked = await stakeIntoPool(holder, { pool, tokenId: minted.tokenId, nullifier: s.nullifier, points: s.points, proof: s.proof });
-
+    const sbt = dataSbt as Address;
+    const current = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'currentEpoch' });
     const tick = async () => {
       await devnet.test.increaseTime({ seconds: 3_600 });
       await devnet.test.mine({ blocks: 1 });
     };
+    const mint = async (who: number, epoch: bigint) => {
+      const holder = devnet.signers[who].account.address;
+      const scope = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'mintScope', args: [holder, epoch] });
+      const m = await prove(devnet, { kind: 'mint', holder, epoch, target: sbt, poolId: 0n, scope, categoryMask: ALL, minPoints: 1n });
+      return mintSbt(devnet.signers[who], { sbt, epoch, points: m.points, nullifier: m.nullifier, root: m.root, proof: m.proof });
+    };
+    const epoch = current - 1n;
+    const first = await mint(1, epoch);
+    const next = await mint(1, epoch - 1n);
+    const other = await mint(2, epoch);
+
+    const now = (await devnet.test.getBlock()).timestamp;
+    const mask = categoryMask(['crypto', 'finance']);
+    const { pool, poolId } = await createPool(devnet.signers[0], {
+      factory: poolFactory as Address, rewardToken: testToken as Address, budget: 10n ** 21n,
+      start: now + 2n, end: now + 7n * 86_400n, categoryMask: mask, minPoints: 1n, metadataURI: '',
+    });
+    const stake = async (who: number, tokenId: bigint) => {
+      const holder = devnet.signers[who].account.address;
+      const scope = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder, epoch] });
+      const s = await prove(devnet, { kind: 'stake', holder, epoch, target: pool, poolId, scope, categoryMask: mask, minPoints: 1n });
+      return stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: s.nullifier, points: s.points, proof: s.proof });
+    };
     await tick();
-    const claimFirst = await claimRewards(holder, { pool, tokenId: minted.tokenId });
+    const staked = await stake(1, first.tokenId);
     await tick();
-    const claimRepeat = await claimRewards(holder, { pool, tokenId: minted.tokenId });
+    const stakedBusy = await stake(2, other.tokenId);
+
+    // A realistic first claim: the holder has never held the reward token (a zero balance slot).
+    const balance = await readContract(devnet.test, { address: testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [devnet.signers[1].account.address] });
+    await devnet.signers[1].writeContract({ address: testToken as Address, abi: erc20Abi, functionName: 'transfer', args: [devnet.signers[0].account.address, balance] })
+      .then((hash) => devnet.test.waitForTransactionReceipt({ hash }));
     await tick();
-    const unstaked = await unstakeFromPool(holder, { pool, tokenId: minted.tokenId });
-    return { verifier, mint: minted.gasUsed, stake: staked.gasUsed, claimFirst: claimFirst.gasUsed, claimRepeat: claimRepeat.gasUsed, unstake: unstaked.gasUsed };
+    const claimFirst = await claimRewards(devnet.signers[1], { pool, tokenId: first.tokenId });
+    await tick();
+    const claimRepeat = await claimRewards(devnet.signers[1], { pool, tokenId: first.tokenId });
+    await tick();
+    const unstaked = await unstakeFromPool(devnet.signers[1], { pool, tokenId: first.tokenId });
+    return {
+      verifier, mint: first.gasUsed, mintNext: next.gasUsed, stake: staked.gasUsed, stakeBusy: stakedBusy.gasUsed,
+      claimFirst: claimFirst.gasUsed, claimRepeat: claimRepeat.gasUsed, unstake: unstaked.gasUsed,
+    };
   } finally {
     await devnet.stop();
   }

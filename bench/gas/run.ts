@@ -9,11 +9,18 @@ import { generatedBytecode } from '../../scripts/lib/deploy.ts';
 import { acceptAllProofs, realProofs } from './proofs.ts';
 import type { VerifierName } from '../../scripts/lib/deployments.ts';
 
-const TARGETS = { mint: 300_000n, stake: 300_000n, claimFirst: 80_000n, claimRepeat: 80_000n, unstake: 80_000n } as const;
+const TARGETS = {
+  mint: 300_000n, mintNext: 300_000n, stake: 300_000n, stakeBusy: 300_000n,
+  claimFirst: 80_000n, claimRepeat: 80_000n, unstake: 80_000n,
+} as const;
+const COLUMNS: [keyof typeof TARGETS, string][] = [
+  ['mint', 'mint'], ['mintNext', 'mint next'], ['stake', 'stake'], ['stakeBusy', 'stake busy'],
+  ['claimFirst', 'claim 1st'], ['claimRepeat', 'claim next'], ['unstake', 'unstake'],
+];
 
 function row(f: GasFigures): string {
   const cell = (k: keyof typeof TARGETS) => `${f[k].toLocaleString('en-US').padStart(9)}${f[k] <= TARGETS[k] ? ' ' : '!'}`;
-  return `${f.verifier.padEnd(18)} ${cell('mint')} ${cell('stake')} ${cell('claimFirst')} ${cell('claimRepeat')} ${cell('unstake')}`;
+  return `${f.verifier.padEnd(18)} ${COLUMNS.map(([k]) => cell(k)).join(' ')}`;
 }
 
 async function main(): Promise<void> {
@@ -23,9 +30,9 @@ async function main(): Promise<void> {
     if (provider) runs.push([v, provider]);
     else console.log(`(${v}: not available yet, skipped)`);
   }
-  console.log(`${'verifier'.padEnd(18)} ${'mint'.padStart(10)} ${'stake'.padStart(10)} ${'claim 1st'.padStart(10)} ${'claim next'.padStart(10)} ${'unstake'.padStart(10)}`);
+  console.log(`${'verifier'.padEnd(18)} ${COLUMNS.map(([, label]) => label.padStart(10)).join(' ')}`);
   for (const [verifier, provider] of runs) console.log(row(await measureJourney(verifier, provider)));
-  console.log('targets: mint <= 300,000, stake <= 300,000, claim <= 80,000 ("!" marks a miss)');
+  console.log('targets: mint <= 300,000, stake <= 300,000, claim <= 80,000 ("!" marks a miss; unstake held to the claim target)');
 }
 
 main().catch((err: unknown) => {

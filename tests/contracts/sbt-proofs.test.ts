@@ -35,7 +35,7 @@ describe('DataSBT.mint with real proofs', () => {
     const p = await proofFor(1);
     expect(p.points).toBe(BigInt(scoreDomainDays(sampleRows(epoch))));
     const minted = await mintWith(1, p);
-    const [owner, storedEpoch, root, points] = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'proofContext', args: [minted.tokenId] });
+    const [owner, storedEpoch, root, points] = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [minted.tokenId] });
     expect([owner, storedEpoch, root, points]).toEqual([holder(1), epoch, p.root, p.points]);
 
     // The same proof again: the (holder, epoch) record exists.
