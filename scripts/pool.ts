@@ -6,6 +6,7 @@
  *   npm run pool -- fund --pool 1 --amount 250
  *   npm run pool -- list
  *   npm run pool -- show --pool 1
+ *   npm run pool -- sweep --pool 1      # sponsor, after the end
  *
  * Common options: --rpc (default http://127.0.0.1:8545), --deployments (default
  * deployments/<chainId>.json), --json. The signing key comes from POOL_PRIVATE_KEY;
@@ -18,6 +19,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { readContract } from 'viem/actions';
 import { createPool } from '../src/chain/create-pool.ts';
 import { fundPool } from '../src/chain/fund-pool.ts';
+import { sweepPool } from '../src/chain/sweep-pool.ts';
 import { listPools } from '../src/chain/list-pools.ts';
 import { readPool, type PoolInfo } from '../src/chain/read-pool.ts';
 import { decodePoolMetadata, encodePoolMetadata } from '../src/chain/pool-metadata.ts';
@@ -26,14 +28,15 @@ import { categoriesInMask, categoryMask } from '../src/shared/categories.ts';
 import { ANVIL_KEY_0, localChain } from './lib/clients.ts';
 import { DEVNET_CHAIN_ID } from './lib/anvil.ts';
 import { deploymentPath, readDeployment } from './lib/deployments.ts';
-import { createSchema, fundSchema, listSchema, showSchema } from './lib/pool-args.ts';
+import { createSchema, fundSchema, listSchema, showSchema, sweepSchema } from './lib/pool-args.ts';
 
-const USAGE = `usage: npm run pool -- <create|fund|list|show> [options]
+const USAGE = `usage: npm run pool -- <create|fund|list|show|sweep> [options]
   create --categories crypto,finance --budget 1000 --end +7d --name NAME --sponsor WHO
          [--start now] [--min-points 1] [--description TEXT] [--token 0x…]
   fund   --pool ID|0x… --amount 250
   list
   show   --pool ID|0x…
+  sweep  --pool ID|0x… [--to 0x…]     (sponsor, after the end: rewards nobody earned)
   common: --rpc URL  --deployments FILE  --json   (key: env POOL_PRIVATE_KEY)`;
 
 class UsageError extends Error {}
@@ -154,6 +157,15 @@ async function run(command: string | undefined, values: Record<string, unknown>)
       const row = await describePool(conn, await readPool(conn.reader, { pool: await resolvePool(conn, a.pool) }));
       return print(a.json, row, () => Object.entries(row).map(([k, v]) => `${k.padEnd(14)} ${Array.isArray(v) ? v.join(', ') : v}`).join('\n'));
     }
+    case 'sweep': {
+      const a = validate(sweepSchema, values);
+      const conn = await connect(a);
+      const pool = await resolvePool(conn, a.pool);
+      const { decimals, symbol } = await tokenMeta(conn, (await readPool(conn.reader, { pool })).rewardToken);
+      const swept = await sweepPool(conn.signer(), { pool, to: a.to });
+      const amount = formatUnits(swept.amount, decimals);
+      return print(a.json, { pool, amount, tx: swept.hash }, () => `Swept ${amount} ${symbol} from ${pool} (tx ${swept.hash}).`);
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
   }
@@ -169,7 +181,7 @@ async function main(): Promise<void> {
         rpc: { type: 'string' }, deployments: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
         categories: { type: 'string' }, budget: { type: 'string' }, token: { type: 'string' }, start: { type: 'string' },
         end: { type: 'string' }, 'min-points': { type: 'string' }, name: { type: 'string' }, sponsor: { type: 'string' },
-        description: { type: 'string' }, pool: { type: 'string' }, amount: { type: 'string' },
+        description: { type: 'string' }, pool: { type: 'string' }, amount: { type: 'string' }, to: { type: 'string' },
       },
     });
   } catch (err) {

@@ -80,4 +80,5 @@ export const poolRefArg = z.union([addressArg, z.coerce.number({ message: 'expec
 
 export const fundSchema = commonSchema.extend({ pool: poolRefArg, amount: amountArg });
 export const showSchema = commonSchema.extend({ pool: poolRefArg });
+export const sweepSchema = commonSchema.extend({ pool: poolRefArg, to: addressArg.optional() });
 export const listSchema = commonSchema;

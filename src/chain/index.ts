@@ -12,3 +12,6 @@ export * from './read-pool.ts';
 export * from './list-pools.ts';
 export * from './read-rewards.ts';
 export * from './pool-metadata.ts';
+export * from './read-data-token.ts';
+export * from './burn-data-token.ts';
+export * from './sweep-pool.ts';

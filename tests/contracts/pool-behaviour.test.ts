@@ -11,6 +11,8 @@ import { stakeIntoPool } from '../../src/chain/stake-into-pool.ts';
 import { unstakeFromPool } from '../../src/chain/unstake-from-pool.ts';
 import { listPools } from '../../src/chain/list-pools.ts';
 import { sendContractWrite } from '../../src/chain/send.ts';
+import { sweepPool } from '../../src/chain/sweep-pool.ts';
+import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { dataSBTAbi, dataStakingPoolAbi, poolFactoryAbi } from '../../src/chain/generated/index.ts';
 import { categoryMask } from '../../src/shared/categories.ts';
 import { advance, createTestPool, DUMMY_PROOF, latestTimestamp, mintUnchecked, revertName, setupDevnet, type Devnet } from './helpers.ts';
@@ -36,8 +38,7 @@ async function stakeNew(pool: Address, who: number, points: bigint) {
   return tokenId;
 }
 
-const sweep = (pool: Address, who = 0) =>
-  sendContractWrite(devnet.signers[who], 'Sweep', { address: pool, abi: dataStakingPoolAbi, functionName: 'sweep', args: [devnet.signers[who].account.address] });
+const sweep = (pool: Address, who = 0) => sweepPool(devnet.signers[who], { pool });
 
 describe('DataStakingPool rewards', () => {
   it('rolls rewards nobody earned forward: a late sole staker still gets the whole budget', async () => {
@@ -77,7 +78,8 @@ describe('DataStakingPool rewards', () => {
     expect(await revertName(sweep(pool))).toBe('DataStakingPool__NotEnded');
     await advance(devnet, 8n * DAY);
     expect(await revertName(sweep(pool, 1))).toBe('DataStakingPool__NotSponsor');
-    await sweep(pool);
+    expect((await sweep(pool)).amount).toBe(budget);
+    expect((await sweep(pool)).amount).toBe(0n);
     expect(await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'allocated' })).toBe(budget);
     const tokenBalance = await readContract(devnet.test, {
       address: devnet.deployment.contracts.testToken as Address, abi: dataSBTAbi, functionName: 'balanceOf', args: [pool],
@@ -118,7 +120,7 @@ describe('DataStakingPool access', () => {
     const evict = () => sendContractWrite(devnet.signers[3], 'Evict', { address: pool, abi: dataStakingPoolAbi, functionName: 'evict', args: [tokenId] });
     expect(await revertName(evict())).toBe('DataStakingPool__StillLive');
     await advance(devnet, DAY);
-    await sendContractWrite(devnet.signers[1], 'Burn', { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'burn', args: [tokenId] });
+    await burnDataToken(devnet.signers[1], { sbt: devnet.deployment.contracts.dataSbt as Address, tokenId });
     const receipt = await evict();
     expect(receipt.status).toBe('success');
     expect(await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'totalWeight' })).toBe(0n);

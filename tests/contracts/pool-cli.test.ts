@@ -69,5 +69,8 @@ describe('npm run pool', () => {
     expect(broke.code).toBe(1);
     expect(broke.stderr).toMatch(/token balance is too low/);
     expect((await pool(['list', '--rpc', 'http://127.0.0.1:9'])).stderr).toMatch(/Cannot reach/);
+    const early = await pool(['sweep', ...common, '--pool', '1']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/has not ended yet/);
   });
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEventLogs, toFunctionSelector, type Address } from 'viem';
 import { readContract } from 'viem/actions';
 import { sendContractWrite } from '../../src/chain/send.ts';
+import { burnDataToken } from '../../src/chain/burn-data-token.ts';
+import { readDataToken } from '../../src/chain/read-data-token.ts';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { EPOCH_DAYS } from '../../src/shared/epoch.ts';
 import { CATEGORY_KEYS, categoryMask } from '../../src/shared/categories.ts';
@@ -68,7 +70,9 @@ describe('DataSBT soulbound token', () => {
   it('lets only the holder burn, and a burned epoch cannot be minted again', async () => {
     const { tokenId } = await mintUnchecked(devnet, 3, 9n);
     expect(await revertName(write(4, 'burn', [tokenId]))).toBe('DataSBT__NotHolder');
-    await write(3, 'burn', [tokenId]);
+    expect((await readDataToken(devnet.test, { sbt, holder: devnet.signers[3].account.address, epoch: await lastFinishedEpoch(devnet) })).token?.points).toBe(9n);
+    await burnDataToken(devnet.signers[3], { sbt, tokenId });
+    expect(await readDataToken(devnet.test, { sbt, holder: devnet.signers[3].account.address, epoch: await lastFinishedEpoch(devnet) })).toEqual({ token: null, everMinted: true });
     expect(await revertName(read('ownerOf', [tokenId]))).toMatch(/NonexistentToken|untyped/);
     expect(await read('balanceOf', [devnet.signers[3].account.address])).toBe(0n);
     expect(await revertName(mintUnchecked(devnet, 3, 9n))).toBe('DataSBT__AlreadyMinted');
