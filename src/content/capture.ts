@@ -5,33 +5,36 @@ import { PageView, pageLanguage, viewportDepth } from './page-view';
 
 /** A crashed tab loses at most this much measurement. */
 export const HEARTBEAT_MS = 15_000;
-/** pointermove is frequent: look at it at most this often. */
-const POINTER_THROTTLE_MS = 250;
+/**
+ * Input listeners are sampled: each fires once, then re-arms after this many
+ * ms. A listener call from the page's event loop into our isolated world
+ * costs ~10 µs, and mouse moves and scrolls come by the hundred, so sampling
+ * keeps the main-thread cost flat; it also makes a page's flood of synthetic
+ * events cost us one call per interval.
+ */
+const REARM_MS = { pointermove: 1_000, wheel: 500, touchstart: 500, scroll: 500, pointerdown: 100, click: 100, keydown: 100 };
 /** A trusted scroll counts only this soon after a trusted input (programmatic scrolls are trusted too). */
 const SCROLL_AFTER_INPUT_MS = 1_000;
-/** Scroll events closer together than this are one scroll gesture. */
-const SCROLL_GESTURE_GAP_MS = 500;
 
 /**
  * Measures page views in this tab and sends cumulative footprints. Only
  * `event.isTrusted` input counts, so a page cannot earn by dispatching
- * events. Listeners are passive and do O(1) work; the scroll depth is read
- * at most once per frame. A view is never sent when its URL looks like a
+ * events. Listeners are passive, sampled (REARM_MS) and do O(1) work; the
+ * scroll depth is read in a frame callback and at flush. A view is never sent when its URL looks like a
  * login/OAuth/payment page or when the document has a password field
  * (checked at each flush, so a field added later also stops it).
  * Returns a function that stops everything.
  */
 export function startCapture(win: Window, doc: Document): () => void {
   const stopper = new AbortController();
+  // Every listener ignores untrusted events: a page can dispatch any event, but only the browser makes trusted ones.
   const on = (target: EventTarget, type: string, fn: (e: Event) => void, capture = true) =>
-    target.addEventListener(type, fn, { capture, passive: true, signal: stopper.signal });
+    target.addEventListener(type, (e) => e.isTrusted && fn(e), { capture, passive: true, signal: stopper.signal });
   const now = () => win.performance.now();
 
   let href = win.location.href;
   let lastSent = '';
-  let lastPointer = Number.NEGATIVE_INFINITY;
   let lastInput = Number.NEGATIVE_INFINITY;
-  let lastScroll = Number.NEGATIVE_INFINITY;
   let depthPending = false;
   let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
 
@@ -44,9 +47,14 @@ export function startCapture(win: Window, doc: Document): () => void {
     return v;
   }
 
+  function sampleDepth(): void {
+    view.scrollDepth = Math.max(view.scrollDepth, viewportDepth(win, doc));
+  }
+
   function flush(): void {
     if (!view.blocked && doc.querySelector('input[type="password" i]')) view.blocked = true;
     if (view.blocked) return;
+    sampleDepth(); // the last sampled scroll may be up to REARM_MS.scroll old
     const snap = view.snapshot(now());
     if (snap.activeMs === 0) return;
     const key = `${snap.activeMs}|${snap.clicks}|${snap.keys}|${snap.scrolls}|${snap.scrollDepth}`;
@@ -68,35 +76,37 @@ export function startCapture(win: Window, doc: Document): () => void {
     view = newView(view.clock.fork(now()));
   }
 
-  on(win, 'click', (e) => {
-    if (!e.isTrusted) return;
+  /** Listens for the next trusted `type` only, then again REARM_MS later (sampling, see above). */
+  function sampled(target: EventTarget, type: keyof typeof REARM_MS, fn: (e: Event) => void): void {
+    const arm = () => {
+      if (stopper.signal.aborted) return;
+      target.addEventListener(type, handle, { capture: true, passive: true, once: true, signal: stopper.signal });
+    };
+    const handle = (e: Event) => {
+      if (e.isTrusted) fn(e);
+      win.setTimeout(arm, REARM_MS[type]);
+    };
+    arm();
+  }
+
+  sampled(win, 'click', () => {
     view.clicks++;
     input(now());
   });
-  on(win, 'keydown', (e) => {
-    if (!e.isTrusted) return;
+  sampled(win, 'keydown', (e) => {
     if (!(e as KeyboardEvent).repeat) view.keys++;
     input(now());
   });
-  for (const type of ['pointerdown', 'wheel', 'touchstart']) on(win, type, (e) => e.isTrusted && input(now()));
-  on(win, 'pointermove', (e) => {
-    if (!e.isTrusted) return;
-    const t = now();
-    if (t - lastPointer < POINTER_THROTTLE_MS) return;
-    lastPointer = t;
-    input(t);
-  });
-  on(doc, 'scroll', (e) => {
-    if (!e.isTrusted) return;
+  for (const type of ['pointerdown', 'pointermove', 'wheel', 'touchstart'] as const) sampled(win, type, () => input(now()));
+  sampled(doc, 'scroll', () => {
     const t = now();
     if (t - lastInput > SCROLL_AFTER_INPUT_MS) return;
-    if (t - lastScroll >= SCROLL_GESTURE_GAP_MS) view.scrolls++;
-    lastScroll = t;
+    view.scrolls++;
     if (depthPending) return;
     depthPending = true;
     win.requestAnimationFrame(() => {
       depthPending = false;
-      view.scrollDepth = Math.max(view.scrollDepth, viewportDepth(win, doc));
+      sampleDepth();
     });
   });
   on(doc, 'visibilitychange', () => {
@@ -104,8 +114,8 @@ export function startCapture(win: Window, doc: Document): () => void {
     if (doc.visibilityState === 'hidden') flush();
   });
   // Not capturing: element focus events reach window listeners only in the capture phase.
-  on(win, 'focus', () => view.clock.setFocused(now(), true), false);
-  on(win, 'blur', () => view.clock.setFocused(now(), false), false);
+  on(win, 'focus', () => view.clock.setFocused(now(), doc.hasFocus()), false);
+  on(win, 'blur', () => view.clock.setFocused(now(), doc.hasFocus()), false);
   on(win, 'pagehide', flush);
   on(win, 'pageshow', (e) => {
     if ((e as PageTransitionEvent).persisted) view = newView(view.clock.fork(now()));

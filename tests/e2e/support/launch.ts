@@ -21,6 +21,8 @@ export interface LaunchOptions {
   hostResolverRules: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** The unpacked extension to load (default dist/); the benchmark loads variants of it. */
+  extensionDir?: string;
 }
 
 /**
@@ -29,8 +31,9 @@ export interface LaunchOptions {
  */
 export async function launchBrowser(opts: LaunchOptions): Promise<BrowserContext> {
   const withExtension = opts.withExtension ?? true;
-  if (withExtension && !existsSync(resolve(DIST_DIR, 'manifest.json'))) {
-    throw new Error('dist/manifest.json is missing: run `npm run build` first.');
+  const dir = opts.extensionDir ?? DIST_DIR;
+  if (withExtension && !existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`${dir}/manifest.json is missing: run \`npm run build\` first.`);
   }
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
@@ -38,7 +41,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<BrowserContext
     viewport: { width: 1200, height: 800 },
     ignoreHTTPSErrors: true,
     args: [
-      ...(withExtension ? [`--load-extension=${DIST_DIR}`, `--disable-extensions-except=${DIST_DIR}`] : ['--disable-extensions']),
+      ...(withExtension ? [`--load-extension=${dir}`, `--disable-extensions-except=${dir}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

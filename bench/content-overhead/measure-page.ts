@@ -1,0 +1,47 @@
+import type { BrowserContext } from '@playwright/test';
+
+export interface PageCost {
+  /** Main-thread JavaScript time of the page's renderer (CDP Performance ScriptDuration), ms. */
+  scriptMs: number;
+  /** All main-thread task time (CDP Performance TaskDuration), ms. */
+  taskMs: number;
+  /** Long tasks (> 50 ms) the page saw, from a PerformanceObserver installed before any script. */
+  longTasks: number;
+}
+
+/** Counts long tasks from the very start of the document (main world; the extension cannot see or change it). */
+const LONGTASK_OBSERVER = `
+  window.__longTasks = 0;
+  new PerformanceObserver((list) => { window.__longTasks += list.getEntries().length; })
+    .observe({ type: 'longtask', buffered: true });`;
+
+/**
+ * Loads `url` in a new tab, acts like a reader for a moment (trusted mouse
+ * moves, wheel scrolls, key presses and clicks: the content script's hot
+ * paths), waits for idle work to finish, and reads the renderer's
+ * cumulative main-thread time. The same routine runs with and without the
+ * extension, so the difference is the extension's cost.
+ */
+export async function measurePage(context: BrowserContext, url: string): Promise<PageCost> {
+  const page = await context.newPage();
+  await page.addInitScript(LONGTASK_OBSERVER);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300); // document_idle + the capture query round trip
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.move(100 + i * 30, 200 + (i % 4) * 20, { steps: 5 });
+    await page.mouse.wheel(0, 300);
+    if (i % 3 === 0) await page.keyboard.press('ArrowDown');
+    if (i % 4 === 0) await page.mouse.click(400, 300);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(500);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+  await cdp.detach();
+  await page.goto('about:blank'); // pagehide: the flush happens here, after the metrics (it is sent, not measured)
+  await page.close();
+  return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks };
+}
