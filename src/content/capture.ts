@@ -20,8 +20,9 @@ const SCROLL_AFTER_INPUT_MS = 1_000;
  * Measures page views in this tab and sends cumulative footprints. Only
  * `event.isTrusted` input counts, so a page cannot earn by dispatching
  * events. Listeners are passive, sampled (REARM_MS) and do O(1) work; the
- * scroll depth is read in a frame callback and at flush. A view is never sent when its URL looks like a
- * login/OAuth/payment page or when the document has a password field
+ * scroll depth is read in a frame callback and at flush. A view is never
+ * sent when its URL looks like a login/OAuth/payment page or when the
+ * document has a password field
  * (checked at each flush, so a field added later also stops it).
  * Returns a function that stops everything.
  */
@@ -65,6 +66,8 @@ export function startCapture(win: Window, doc: Document): () => void {
 
   function input(t: number): void {
     lastInput = t;
+    // Regaining focus is read here rather than from 'focus' events: a page can flood those (synthetic) at our cost.
+    view.clock.setFocused(t, doc.hasFocus());
     view.clock.input(t);
   }
 
@@ -113,8 +116,7 @@ export function startCapture(win: Window, doc: Document): () => void {
     view.clock.setVisible(now(), doc.visibilityState === 'visible');
     if (doc.visibilityState === 'hidden') flush();
   });
-  // Not capturing: element focus events reach window listeners only in the capture phase.
-  on(win, 'focus', () => view.clock.setFocused(now(), doc.hasFocus()), false);
+  // Losing focus stops active time at once. Not capturing: element blurs reach window only in the capture phase.
   on(win, 'blur', () => view.clock.setFocused(now(), doc.hasFocus()), false);
   on(win, 'pagehide', flush);
   on(win, 'pageshow', (e) => {
