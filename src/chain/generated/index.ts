@@ -4,6 +4,7 @@
 export * from './AcceptAllVerifier.ts';
 export * from './DataSBT.ts';
 export * from './DataStakingPool.ts';
+export * from './EpochVerifier256.ts';
 export * from './EpochVerifier8.ts';
 export * from './IEpochVerifier.ts';
 export * from './IERC5192.ts';
