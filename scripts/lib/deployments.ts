@@ -5,28 +5,10 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { deploymentSchema, VERIFIER_NAMES, type Deployment, type VerifierName } from '../../src/shared/deployment.ts';
 
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address');
-
-export const VERIFIER_NAMES = ['EpochVerifier8', 'EpochVerifier256', 'AcceptAllVerifier'] as const;
-export type VerifierName = (typeof VERIFIER_NAMES)[number];
-
-export const DeploymentSchema = z.object({
-  chainId: z.number().int().positive(),
-  deploymentBlock: z.number().int().nonnegative(),
-  verifier: z.object({
-    contract: z.enum(VERIFIER_NAMES),
-    /** Leaves per epoch batch the circuit proves (8 test, 256 production; 0 = accepts anything). */
-    batchSize: z.number().int().nonnegative(),
-  }),
-  contracts: z.object({
-    verifier: address,
-    dataSbt: address,
-    poolFactory: address,
-    testToken: address.optional(),
-  }),
-});
-export type Deployment = z.infer<typeof DeploymentSchema>;
+export const DeploymentSchema = deploymentSchema;
+export { VERIFIER_NAMES, type Deployment, type VerifierName };
 
 export const DEPLOYMENTS_DIR = path.resolve(import.meta.dirname, '../../deployments');
 

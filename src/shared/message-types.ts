@@ -15,5 +15,27 @@ export const UI_MESSAGE_TYPES = [
   'ui/vault-list',
   'ui/export',
   'ui/delete-all',
+  // wallet and lock (docs/earning.md)
+  'ui/wallet-state',
+  'ui/onboard',
+  'ui/unlock',
+  'ui/lock',
+  'ui/account-export',
+  'ui/account-import',
+  // network and balances
+  'ui/network-get',
+  'ui/network-set',
+  'ui/balances',
+  'ui/faucet',
+  // earning: epochs, jobs, pools
+  'ui/earn-state',
+  'ui/prove-now',
+  'ui/pools',
+  'ui/stake-preview',
+  'ui/stake',
+  'ui/unstake',
+  'ui/claim',
+  'ui/exit',
+  'ui/job',
 ] as const;
 export type UiMessageType = (typeof UI_MESSAGE_TYPES)[number];

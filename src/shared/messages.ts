@@ -3,6 +3,7 @@ import { CATEGORY_KEYS, type CategoryKey } from './categories';
 import { footprintSnapshotSchema, originSchema } from './footprint';
 import { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES } from './message-types';
 import { hostSchema, settingsPatchSchema, settingsSchema } from './settings';
+import { EARNING_ERROR_CODES, earningMessageSchemas, earningReplyDataSchemas } from './earning-messages';
 
 /**
  * The one message contract. Each message has a zod schema; types are inferred.
@@ -65,6 +66,7 @@ export const uiMessageSchema = z.discriminatedUnion('type', [
   uiVaultListSchema,
   uiExportSchema,
   uiDeleteAllSchema,
+  ...earningMessageSchemas,
 ]);
 export type UiMessage = z.infer<typeof uiMessageSchema>;
 
@@ -141,6 +143,7 @@ export const uiReplyDataSchemas = {
   /** Pretty-printed JSON of the whole vault and settings (see src/vault/export.ts). */
   'ui/export': z.string(),
   'ui/delete-all': deleteAllDataSchema,
+  ...earningReplyDataSchemas,
 } as const satisfies Record<UiMessage['type'], z.ZodType>;
 
 export const contentReplyDataSchemas = {
@@ -160,6 +163,7 @@ export const errorCodeSchema = z.enum([
   'capture_disabled',
   'storage_full',
   'internal',
+  ...EARNING_ERROR_CODES,
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

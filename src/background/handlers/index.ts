@@ -5,6 +5,19 @@ import { handleFootprint } from './footprint';
 import { handleSetPaused, handleSetSiteRule, handleSettingsGet, handleSettingsUpdate } from './settings';
 import { handleStatus } from './status';
 import { handleDeleteAll, handleExport, handleVaultList } from './vault';
+import { handleAccountExport, handleAccountImport, handleLock, handleOnboard, handleUnlock, handleWalletState } from './wallet';
+import { handleBalances, handleFaucet, handleNetworkGet, handleNetworkSet } from './network';
+import {
+  handleClaim,
+  handleEarnState,
+  handleExit,
+  handleJob,
+  handlePools,
+  handleProveNow,
+  handleStake,
+  handleStakePreview,
+  handleUnstake,
+} from './earn';
 
 /**
  * The registry: one handler per message type. The `Record` types make a
@@ -30,6 +43,25 @@ export const UI_HANDLERS: UiHandlers = {
   'ui/vault-list': data(handleVaultList),
   'ui/export': data(handleExport),
   'ui/delete-all': data(handleDeleteAll),
+  'ui/wallet-state': handleWalletState,
+  'ui/onboard': handleOnboard,
+  'ui/unlock': handleUnlock,
+  'ui/lock': handleLock,
+  'ui/account-export': handleAccountExport,
+  'ui/account-import': handleAccountImport,
+  'ui/network-get': handleNetworkGet,
+  'ui/network-set': handleNetworkSet,
+  'ui/balances': handleBalances,
+  'ui/faucet': handleFaucet,
+  'ui/earn-state': handleEarnState,
+  'ui/prove-now': handleProveNow,
+  'ui/pools': handlePools,
+  'ui/stake-preview': handleStakePreview,
+  'ui/stake': handleStake,
+  'ui/unstake': handleUnstake,
+  'ui/claim': handleClaim,
+  'ui/exit': handleExit,
+  'ui/job': handleJob,
 };
 
 export const CONTENT_HANDLERS: ContentHandlers = {

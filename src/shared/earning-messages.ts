@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { addressSchema } from './deployment';
+import { networkSettingSchema } from './network';
+
+/**
+ * The earning flow's `ui/…` messages (docs/earning.md): wallet and lock,
+ * network and balances, epochs, jobs and pools. Joined into the one contract
+ * in src/shared/messages.ts. Amounts and ids that can exceed 2^53 travel as
+ * decimal strings.
+ */
+
+export const PASSWORD_MIN = 8;
+const passwordSchema = z.string().min(PASSWORD_MIN).max(1024);
+const privateKeySchema = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 0x-prefixed 32-byte hex key');
+const uintString = z.string().regex(/^(0|[1-9][0-9]{0,77})$/, 'expected a decimal integer');
+const nat = z.number().int().min(0);
+
+// ---------------------------------------------------------------- requests
+
+export const uiWalletStateSchema = z.object({ type: z.literal('ui/wallet-state') }).strict();
+export const uiOnboardSchema = z.object({ type: z.literal('ui/onboard'), password: passwordSchema }).strict();
+export const uiUnlockSchema = z.object({ type: z.literal('ui/unlock'), password: z.string().min(1).max(1024) }).strict();
+export const uiLockSchema = z.object({ type: z.literal('ui/lock') }).strict();
+export const uiAccountExportSchema = z
+  .object({ type: z.literal('ui/account-export'), password: z.string().min(1).max(1024) })
+  .strict();
+export const uiAccountImportSchema = z
+  .object({ type: z.literal('ui/account-import'), password: z.string().min(1).max(1024), privateKey: privateKeySchema })
+  .strict();
+
+export const uiNetworkGetSchema = z.object({ type: z.literal('ui/network-get') }).strict();
+export const uiNetworkSetSchema = z.object({ type: z.literal('ui/network-set'), network: networkSettingSchema }).strict();
+export const uiBalancesSchema = z.object({ type: z.literal('ui/balances') }).strict();
+export const uiFaucetSchema = z.object({ type: z.literal('ui/faucet') }).strict();
+
+export const uiEarnStateSchema = z.object({ type: z.literal('ui/earn-state') }).strict();
+/** Without `epoch`: the latest finished, unminted epoch that has points. */
+export const uiProveNowSchema = z
+  .object({ type: z.literal('ui/prove-now'), epoch: z.number().int().min(0).max(65_535).optional() })
+  .strict();
+export const uiPoolsSchema = z.object({ type: z.literal('ui/pools') }).strict();
+const poolRef = { pool: addressSchema, tokenId: uintString };
+export const uiStakePreviewSchema = z.object({ type: z.literal('ui/stake-preview'), ...poolRef }).strict();
+export const uiStakeSchema = z.object({ type: z.literal('ui/stake'), ...poolRef }).strict();
+export const uiUnstakeSchema = z.object({ type: z.literal('ui/unstake'), ...poolRef }).strict();
+export const uiClaimSchema = z.object({ type: z.literal('ui/claim'), ...poolRef }).strict();
+/** The literal 'EXIT' is the user's typed confirmation. */
+export const uiExitSchema = z.object({ type: z.literal('ui/exit'), confirm: z.literal('EXIT') }).strict();
+export const uiJobSchema = z.object({ type: z.literal('ui/job'), id: z.string().min(1).max(100) }).strict();
+
+export const earningMessageSchemas = [
+  uiWalletStateSchema,
+  uiOnboardSchema,
+  uiUnlockSchema,
+  uiLockSchema,
+  uiAccountExportSchema,
+  uiAccountImportSchema,
+  uiNetworkGetSchema,
+  uiNetworkSetSchema,
+  uiBalancesSchema,
+  uiFaucetSchema,
+  uiEarnStateSchema,
+  uiProveNowSchema,
+  uiPoolsSchema,
+  uiStakePreviewSchema,
+  uiStakeSchema,
+  uiUnstakeSchema,
+  uiClaimSchema,
+  uiExitSchema,
+  uiJobSchema,
+] as const;
+
+// ---------------------------------------------------------------- replies (data)
+
+export const walletStateSchema = z.object({
+  /** A keyring exists (the user onboarded). */
+  setUp: z.boolean(),
+  locked: z.boolean(),
+  address: addressSchema.optional(),
+  autoLockMinutes: nat,
+  /** When the vault locks by itself, ms since epoch (unlocked only). */
+  lockAt: nat.optional(),
+});
+export type WalletState = z.infer<typeof walletStateSchema>;
+
+export const networkInfoSchema = z.object({
+  setting: networkSettingSchema,
+  chainId: nat,
+  rpcUrl: z.string(),
+  contracts: z.object({ dataSbt: addressSchema, poolFactory: addressSchema, testToken: addressSchema.optional() }),
+  /** The bundled devnet: the faucet button is offered. */
+  isDevnet: z.boolean(),
+});
+export type NetworkInfo = z.infer<typeof networkInfoSchema>;
+
+export const tokenBalanceSchema = z.object({ address: addressSchema, symbol: z.string(), decimals: nat, balance: uintString });
+export const balancesSchema = z.object({ address: addressSchema, eth: uintString, tokens: z.array(tokenBalanceSchema) });
+export type Balances = z.infer<typeof balancesSchema>;
+
+export const JOB_KINDS = ['mint', 'stake', 'unstake', 'claim', 'exit'] as const;
+export const JOB_STATES = ['queued', 'building', 'proving', 'submitting', 'confirming', 'done', 'failed'] as const;
+export const jobViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(JOB_KINDS),
+  state: z.enum(JOB_STATES),
+  /** 0–100 within the current state (proving: estimated from the last proof's duration). */
+  progress: nat,
+  /** What the job is about, for the UI: epoch, pool address, token id. */
+  epoch: nat.optional(),
+  pool: addressSchema.optional(),
+  tokenId: uintString.optional(),
+  txHash: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  createdAt: nat,
+  updatedAt: nat,
+});
+export type JobView = z.infer<typeof jobViewSchema>;
+
+export const epochViewSchema = z.object({
+  epoch: nat,
+  firstDay: nat,
+  lastDay: nat,
+  points: nat,
+  /** Finished on chain (epoch < DataSBT.currentEpoch()). */
+  finished: z.boolean(),
+  minted: z.boolean(),
+  tokenId: uintString.optional(),
+  /** The committed root (hex), once minted. */
+  root: z.string().optional(),
+  /** Points proven at mint. */
+  provenPoints: nat.optional(),
+});
+export const earnStateSchema = z.object({
+  chainEpoch: nat,
+  epochs: z.array(epochViewSchema),
+  jobs: z.array(jobViewSchema),
+});
+export type EarnState = z.infer<typeof earnStateSchema>;
+
+export const poolViewSchema = z.object({
+  address: addressSchema,
+  poolId: uintString,
+  name: z.string(),
+  sponsor: z.string(),
+  description: z.string(),
+  categories: z.array(z.string()),
+  rewardToken: z.object({ address: addressSchema, symbol: z.string(), decimals: nat }),
+  start: nat,
+  end: nat,
+  funded: uintString,
+  totalWeight: uintString,
+  minPoints: nat,
+  /** Eligibility from local data: the user's best minted token for this pool. */
+  eligible: z.object({ ok: z.boolean(), tokenId: uintString.optional(), points: nat, reason: z.string().optional() }),
+  /** The user's stakes in this pool. */
+  stakes: z.array(z.object({ tokenId: uintString, weight: uintString, claimable: uintString })),
+  /** Estimated reward for staking now, in reward-token base units. */
+  estimate: uintString,
+});
+export type PoolView = z.infer<typeof poolViewSchema>;
+
+/** Exactly what becomes public when staking (shown before the user confirms). */
+export const stakePreviewSchema = z.object({
+  address: addressSchema,
+  pool: addressSchema,
+  tokenId: uintString,
+  epoch: nat,
+  root: z.string(),
+  categories: z.array(z.string()),
+  points: nat,
+});
+export type StakePreview = z.infer<typeof stakePreviewSchema>;
+
+export const earningReplyDataSchemas = {
+  'ui/wallet-state': walletStateSchema,
+  'ui/onboard': walletStateSchema,
+  'ui/unlock': walletStateSchema,
+  'ui/lock': walletStateSchema,
+  'ui/account-export': z.object({ privateKey: privateKeySchema }),
+  'ui/account-import': walletStateSchema,
+  'ui/network-get': networkInfoSchema,
+  'ui/network-set': networkInfoSchema,
+  'ui/balances': balancesSchema,
+  'ui/faucet': balancesSchema,
+  'ui/earn-state': earnStateSchema,
+  'ui/prove-now': jobViewSchema,
+  'ui/pools': z.array(poolViewSchema),
+  'ui/stake-preview': stakePreviewSchema,
+  'ui/stake': jobViewSchema,
+  'ui/unstake': jobViewSchema,
+  'ui/claim': jobViewSchema,
+  'ui/exit': jobViewSchema,
+  'ui/job': jobViewSchema,
+} as const;
+
+/** Error codes of the earning flow (joined into ErrorCode). */
+export const EARNING_ERROR_CODES = [
+  'not_set_up',
+  'already_set_up',
+  'locked',
+  'wrong_password',
+  'network_unavailable',
+  'chain_error',
+  'nothing_to_mint',
+  'not_eligible',
+  'job_not_found',
+  'not_devnet',
+] as const;
