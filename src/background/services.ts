@@ -8,7 +8,7 @@
  */
 import type { LocalAccount } from 'viem';
 import type { WalletState } from '../shared/earning-messages';
-import type { ResolvedNetwork } from '../shared/network';
+import type { NetworkSetting, ResolvedNetwork } from '../shared/network';
 import type { CircuitInput, EpochProofResult } from '../zk';
 
 /** A sealed identifying field set (docs/earning.md "The encrypted vault"). */
@@ -63,4 +63,11 @@ export interface Prover {
 export interface NetworkService {
   /** Throws ChainError-like Error with code 'network_unavailable' when no network is configured. */
   current(): Promise<ResolvedNetwork>;
+  /** The stored setting, validated (nothing stored or invalid → devnet). */
+  setting(): Promise<NetworkSetting>;
+  /**
+   * Validates and resolves the setting, awaits `check` on the result (which
+   * throws to refuse, e.g. when the RPC is another chain), then stores it.
+   */
+  save(setting: NetworkSetting, check?: (network: ResolvedNetwork) => Promise<void>): Promise<ResolvedNetwork>;
 }

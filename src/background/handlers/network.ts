@@ -1,6 +1,127 @@
-import { notYet } from './wallet';
+import type { Address } from 'viem';
+import type { ReaderClient } from '../../chain/types';
+import type { Balances, NetworkInfo } from '../../shared/earning-messages';
+import type { UiMessage, Reply } from '../../shared/messages';
+import type { NetworkSetting, ResolvedNetwork } from '../../shared/network';
+import { fail, ok, type WorkerContext } from '../context';
+import {
+  checkRpcChainId,
+  createNetworkPublicClient,
+  fundFromFaucet,
+  NetworkError,
+  readBalances,
+  toNetworkError,
+  type RawRequester,
+} from '../network';
+import type { LockService, NetworkService } from '../services';
 
-export const handleNetworkGet = notYet;
-export const handleNetworkSet = notYet;
-export const handleBalances = notYet;
-export const handleFaucet = notYet;
+/** What the network handlers use: the lead wires `network` and `lock` into WorkerContext. */
+export interface NetworkHandlerDeps {
+  network: NetworkService;
+  lock: Pick<LockService, 'state'>;
+  /** The client for a network; default createNetworkPublicClient (tests bind one to their anvil). */
+  client?: (network: Pick<ResolvedNetwork, 'chainId' | 'rpcUrl'>) => ReaderClient & RawRequester;
+}
+
+type Msg<T extends UiMessage['type']> = Extract<UiMessage, { type: T }>;
+
+export function networkInfo(setting: NetworkSetting, network: ResolvedNetwork): NetworkInfo {
+  const { dataSbt, poolFactory, testToken } = network.deployment.contracts;
+  return {
+    setting,
+    chainId: network.chainId,
+    rpcUrl: network.rpcUrl,
+    contracts: { dataSbt, poolFactory, ...(testToken ? { testToken } : {}) },
+    isDevnet: network.kind === 'devnet',
+  };
+}
+
+/** NetworkError → its code; anything else is a bug ('internal'). */
+function failed(err: unknown): Reply<never> {
+  if (err instanceof NetworkError) return fail(err.code, err.message);
+  return fail('internal', err instanceof Error ? err.message : String(err));
+}
+
+async function guard<T>(work: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  try {
+    return await work();
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+/** The four ui/ network handlers over explicit dependencies. */
+export function createNetworkHandlers(deps: NetworkHandlerDeps) {
+  const clientFor = deps.client ?? createNetworkPublicClient;
+
+  async function balancesOf(network: ResolvedNetwork, address: Address): Promise<Balances> {
+    try {
+      return await readBalances(clientFor(network), { address, deployment: network.deployment });
+    } catch (err) {
+      throw toNetworkError('Read balances', network.rpcUrl, err);
+    }
+  }
+
+  async function accountAddress(): Promise<Address | undefined> {
+    return (await deps.lock.state()).address as Address | undefined;
+  }
+
+  return {
+    networkGet: (_msg: Msg<'ui/network-get'>): Promise<Reply<NetworkInfo>> =>
+      guard(async () => {
+        const [setting, network] = await Promise.all([deps.network.setting(), deps.network.current()]);
+        return ok(networkInfo(setting, network));
+      }),
+
+    /** Only a node that answers with the deployment's chain id is accepted; nothing is stored otherwise. */
+    networkSet: (msg: Msg<'ui/network-set'>): Promise<Reply<NetworkInfo>> =>
+      guard(async () => {
+        const saved = await deps.network.save(msg.network, (candidate) =>
+          checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId }),
+        );
+        return ok(networkInfo(msg.network, saved));
+      }),
+
+    balances: (_msg: Msg<'ui/balances'>): Promise<Reply<Balances>> =>
+      guard(async () => {
+        const address = await accountAddress();
+        if (!address) return fail('locked', 'No account: unlock the wallet first.');
+        return ok(await balancesOf(await deps.network.current(), address));
+      }),
+
+    faucet: (_msg: Msg<'ui/faucet'>): Promise<Reply<Balances>> =>
+      guard(async () => {
+        const address = await accountAddress();
+        if (!address) return fail('locked', 'No account: unlock the wallet first.');
+        const network = await deps.network.current();
+        if (network.kind !== 'devnet') return fail('not_devnet', 'Test ETH is only available on the local devnet.');
+        await fundFromFaucet(clientFor(network), { address, rpcUrl: network.rpcUrl });
+        return ok(await balancesOf(network, address));
+      }),
+  };
+}
+
+/** The service and lock from the worker context (WorkerContext gains `network` and `lock` when the lead wires them). */
+function depsFrom(ctx: WorkerContext): NetworkHandlerDeps | undefined {
+  const { network, lock } = ctx as WorkerContext & Partial<NetworkHandlerDeps>;
+  return network && lock ? { network, lock } : undefined;
+}
+
+const NOT_WIRED = fail('internal', 'The network service is not wired into the worker context.');
+
+export const handleNetworkGet = async (ctx: WorkerContext, msg: Msg<'ui/network-get'>) => {
+  const deps = depsFrom(ctx);
+  return deps ? createNetworkHandlers(deps).networkGet(msg) : NOT_WIRED;
+};
+export const handleNetworkSet = async (ctx: WorkerContext, msg: Msg<'ui/network-set'>) => {
+  const deps = depsFrom(ctx);
+  return deps ? createNetworkHandlers(deps).networkSet(msg) : NOT_WIRED;
+};
+export const handleBalances = async (ctx: WorkerContext, msg: Msg<'ui/balances'>) => {
+  const deps = depsFrom(ctx);
+  return deps ? createNetworkHandlers(deps).balances(msg) : NOT_WIRED;
+};
+export const handleFaucet = async (ctx: WorkerContext, msg: Msg<'ui/faucet'>) => {
+  const deps = depsFrom(ctx);
+  return deps ? createNetworkHandlers(deps).faucet(msg) : NOT_WIRED;
+};
