@@ -1,5 +1,6 @@
 import type { VaultDb } from '../vault';
 import type { ErrorCode, ErrorReply, OkReply } from '../shared/messages';
+import type { NetworkService, Prover } from './services';
 import type { SettingsStore } from './settings-store';
 
 /**
@@ -14,6 +15,10 @@ export interface WorkerContext {
   now(): number;
   /** The user's current UTC offset, minutes, as Date#getTimezoneOffset. */
   tzOffset(): number;
+  /** Groth16 proving (offscreen document or in the worker). */
+  prover: Prover;
+  /** The network chain calls go to. */
+  network: NetworkService;
 }
 
 /** A content script's verified identity, passed to content handlers. */

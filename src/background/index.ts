@@ -16,6 +16,9 @@ const ctx: WorkerContext = {
   settings: createSettingsStore(chrome.storage.local),
   now: () => Date.now(),
   tzOffset: () => new Date().getTimezoneOffset(),
+  // Wired to the offscreen prover and the network service as they land (docs/earning.md).
+  prover: { prove: () => Promise.reject(new Error('prover not wired yet')) },
+  network: { current: () => Promise.reject(new Error('network not wired yet')) },
 };
 const route = createRouter(ctx, chrome.runtime.id);
 

@@ -44,6 +44,8 @@ export function makeWorld(): World {
     settings: createSettingsStore(storage),
     now: () => clock.now,
     tzOffset: () => 0,
+    prover: { prove: () => Promise.reject(new Error('no prover in unit tests')) },
+    network: { current: () => Promise.reject(new Error('no network in unit tests')) },
   };
   return { ctx, db, storage, clock };
 }
