@@ -8,6 +8,7 @@
 import { openVault } from '../vault';
 import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
 import type { WorkerContext } from './context';
+import { createNetworkService } from './network';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings-store';
 
@@ -16,9 +17,9 @@ const ctx: WorkerContext = {
   settings: createSettingsStore(chrome.storage.local),
   now: () => Date.now(),
   tzOffset: () => new Date().getTimezoneOffset(),
-  // Wired to the offscreen prover and the network service as they land (docs/earning.md).
+  // Wired to the offscreen prover as it lands (docs/earning.md).
   prover: { prove: () => Promise.reject(new Error('prover not wired yet')) },
-  network: { current: () => Promise.reject(new Error('network not wired yet')) },
+  network: createNetworkService({ local: chrome.storage.local }),
 };
 const route = createRouter(ctx, chrome.runtime.id);
 

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openVault, type VaultDb } from '../../../src/vault';
 import { createSettingsStore, type StorageAreaLike } from '../../../src/background/settings-store';
 import type { WorkerContext } from '../../../src/background/context';
+import { createNetworkService } from '../../../src/background/network';
 import type { SenderLike } from '../../../src/background/sender';
 import type { FootprintSnapshot } from '../../../src/shared/footprint';
 
@@ -45,7 +46,7 @@ export function makeWorld(): World {
     now: () => clock.now,
     tzOffset: () => 0,
     prover: { prove: () => Promise.reject(new Error('no prover in unit tests')) },
-    network: { current: () => Promise.reject(new Error('no network in unit tests')) },
+    network: createNetworkService({ local: storage }),
   };
   return { ctx, db, storage, clock };
 }
