@@ -5,7 +5,9 @@ import pkg from './package.json' with { type: 'json' };
  * The extension manifest. Permissions are the fewest that work:
  * - storage: settings in chrome.storage.local (the vault itself is IndexedDB);
  * - alarms: the daily retention purge (an MV3 worker keeps no timers);
- * - activeTab: the popup reads the current tab's origin after a click, instead of `tabs`.
+ * - activeTab: the popup reads the current tab's origin after a click, instead of `tabs`;
+ * - offscreen: the prover page (reason WORKERS) runs snarkjs's worker threads, which a
+ *   service worker cannot start (src/offscreen, src/background/prover).
  * Host access comes only from the content script's http/https matches.
  * No externally_connectable and no web_accessible_resources: a page cannot talk
  * to or fingerprint the extension. Incognito is not allowed at all.
@@ -42,7 +44,7 @@ export default defineManifest({
       all_frames: false,
     },
   ],
-  permissions: ['storage', 'alarms', 'activeTab'],
+  permissions: ['storage', 'alarms', 'activeTab', 'offscreen'],
   content_security_policy: {
     extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
   },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'vite';
-import { crx } from '@crxjs/vite-plugin';
+import { defineConfig, type Plugin } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
 
 /**
@@ -15,8 +15,37 @@ const EXTRA_PAGES: Record<string, string> = {
 };
 const extraInputs = Object.fromEntries(Object.entries(EXTRA_PAGES).filter(([, path]) => existsSync(path)));
 
-export default defineConfig({
-  plugins: [crx({ manifest })],
+/**
+ * ffjavascript 0.3 (snarkjs's curve library) calls URL.createObjectURL when it
+ * is imported; a MV3 service worker has none, so importing snarkjs there would
+ * throw (ffjavascript #182). Where it is missing, skip the worker URL: without
+ * `Worker` ffjavascript proves single-threaded anyway. Fails the build if the
+ * library changed so the guard no longer applies.
+ */
+function guardFfjavascriptWorkerUrl(): Plugin {
+  const needle = 'workerSource = URL.createObjectURL(workerBlob);';
+  return {
+    name: 'guard-ffjavascript-worker-url',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').includes('/ffjavascript/build/browser.esm.js')) return null;
+      if (!code.includes(needle)) this.error('ffjavascript changed: update guardFfjavascriptWorkerUrl in vite.config.ts');
+      return code.replace(needle, 'workerSource = typeof URL.createObjectURL === "function" ? URL.createObjectURL(workerBlob) : "";');
+    },
+  };
+}
+
+/**
+ * `vite build --mode bench --outDir dist-bench`: the same extension with a
+ * worker entry that adds the prover bench hook (src/background/prover/bench-entry.ts),
+ * for bench/extension-prove and tests/e2e/prover.spec.ts. Production builds never see it.
+ */
+const benchManifest: ManifestV3Export = async (env) => ({
+  ...(typeof manifest === 'function' ? await manifest(env) : await manifest),
+  background: { service_worker: 'src/background/prover/bench-entry.ts', type: 'module' },
+});
+
+export default defineConfig(({ mode }) => ({
+  plugins: [crx({ manifest: mode === 'bench' ? benchManifest : manifest }), guardFfjavascriptWorkerUrl()],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
@@ -30,4 +59,4 @@ export default defineConfig({
     },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
-});
+}));

@@ -20,7 +20,7 @@ describe('manifest policy', () => {
 
   it('asks for the fewest permissions and no extra host access', async () => {
     const m = await load();
-    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'offscreen', 'storage']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
     const cs = m.content_scripts as { matches: string[]; run_at: string; js: string[] }[];

@@ -1,0 +1,112 @@
+import type { ProveProgress, Prover } from '../services.ts';
+import { createArtifactCache } from '../../offscreen/artifacts.ts';
+import type { ProveReply, ProveTimings } from '../../offscreen/messages.ts';
+import { runProveJob } from '../../offscreen/prove-job.ts';
+import type { CircuitInput } from '../../zk/witness.ts';
+import type { EpochProofResult, Groth16Proof } from '../../zk/prove.ts';
+import { replyError } from './errors.ts';
+import { createOffscreenDocument, IDLE_ALARM, type AlarmsApiLike, type OffscreenApiLike, type RuntimeContextsLike } from './offscreen-document.ts';
+import { OffscreenTransportError, proveInOffscreen, type MessagingLike } from './offscreen-path.ts';
+import { createTimingStore, estimatePercent, type ProverPath, type StorageAreaLike } from './timings.ts';
+
+/**
+ * - 'auto' (default): the offscreen page with worker threads, falling back to
+ *   the worker when the offscreen API is missing or the page fails;
+ * - 'offscreen': the page only (errors are thrown, no fallback);
+ * - 'worker': single-threaded in the service worker only.
+ */
+export type ProverMode = 'auto' | 'offscreen' | 'worker';
+
+export interface ProverDeps {
+  runtime: MessagingLike & RuntimeContextsLike;
+  /** chrome.offscreen; undefined where the API is missing. */
+  offscreen?: OffscreenApiLike;
+  storage: StorageAreaLike;
+  alarms: AlarmsApiLike & { onAlarm: { addListener(fn: (alarm: { name: string }) => void): void } };
+  now(): number;
+  mode?: ProverMode;
+  /** Close the offscreen page (and drop the worker's artifact copy) after this long without a proof; default 2 min. */
+  idleMs?: number;
+}
+
+export interface BrowserProver extends Prover {
+  /** The path the last successful proof took, and its phase durations (the bench reads them). */
+  readonly last: { path: ProverPath; timings: ProveTimings } | null;
+}
+
+/**
+ * The worker's Prover. Call synchronously at the worker's top level: it
+ * registers the idle alarm's listener, which must exist when the alarm wakes
+ * a restarted worker.
+ */
+export function createProver(deps: ProverDeps): BrowserProver {
+  const mode = deps.mode ?? 'auto';
+  const idleMs = deps.idleMs ?? 120_000;
+  const timings = createTimingStore(deps.storage);
+  const workerArtifacts = createArtifactCache((path) => deps.runtime.getURL(path));
+  const doc =
+    deps.offscreen && typeof deps.runtime.getContexts === 'function'
+      ? createOffscreenDocument({ offscreen: deps.offscreen, runtime: deps.runtime, alarms: deps.alarms, now: deps.now, idleMs })
+      : null;
+  let lastWorkerUse = 0;
+  let seq = 0;
+  let last: BrowserProver['last'] = null;
+
+  deps.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== IDLE_ALARM) return;
+    if (deps.now() - lastWorkerUse >= idleMs - 1_000) workerArtifacts.clear();
+    void doc?.closeIfIdle().catch((cause: unknown) => console.error('[surf-to-earn] closing the offscreen prover failed', cause));
+  });
+
+  async function run(path: ProverPath, input: CircuitInput, batchSize: number, onProgress?: (p: ProveProgress) => void): Promise<ProveReply> {
+    const expected = await timings.expected(path, batchSize);
+    const report = (stage: ProveProgress['stage'], elapsedMs: number): void => {
+      const stageMs = stage === 'loading' ? expected.loadMs : stage === 'witness' ? expected.witnessMs : expected.proveMs;
+      onProgress?.({ stage, percent: estimatePercent(elapsedMs, stageMs) });
+    };
+    let reply: ProveReply;
+    if (path === 'offscreen') {
+      const requestId = `p${deps.now().toString(36)}-${(seq++).toString(36)}`;
+      reply = await proveInOffscreen(doc!, deps.runtime, { requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
+    } else {
+      lastWorkerUse = deps.now();
+      reply = await runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, onStage: report });
+      lastWorkerUse = deps.now();
+      void deps.alarms.create(IDLE_ALARM, { delayInMinutes: idleMs / 60_000 });
+    }
+    if (reply.ok) {
+      onProgress?.({ stage: 'proving', percent: 100 });
+      last = { path, timings: reply.timings };
+      await timings.record(path, batchSize, reply.timings).catch(() => undefined); // an estimate only
+    }
+    return reply;
+  }
+
+  return {
+    get last() {
+      return last;
+    },
+    async prove(input, batchSize, onProgress): Promise<EpochProofResult> {
+      let reply: ProveReply;
+      if (mode === 'worker' || (mode === 'auto' && !doc)) {
+        reply = await run('worker', input, batchSize, onProgress);
+      } else if (!doc) {
+        throw replyError('internal', 'the offscreen API is not available');
+      } else {
+        try {
+          reply = await run('offscreen', input, batchSize, onProgress);
+          if (mode === 'auto' && !reply.ok && (reply.error.code === 'internal' || reply.error.code === 'prove-failed')) {
+            console.warn('[surf-to-earn] offscreen proving failed, proving in the worker', reply.error);
+            reply = await run('worker', input, batchSize, onProgress);
+          }
+        } catch (cause) {
+          if (mode !== 'auto' || !(cause instanceof OffscreenTransportError)) throw cause;
+          console.warn('[surf-to-earn] offscreen prover unavailable, proving in the worker', cause);
+          reply = await run('worker', input, batchSize, onProgress);
+        }
+      }
+      if (!reply.ok) throw replyError(reply.error.code, reply.error.message);
+      return { proof: reply.proof as Groth16Proof, publicSignals: reply.publicSignals.map((s) => BigInt(s)) };
+    },
+  };
+}

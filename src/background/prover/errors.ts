@@ -1,0 +1,28 @@
+import { ZkError } from '../../zk/errors.ts';
+import type { OffscreenErrorCode } from '../../offscreen/messages.ts';
+
+/**
+ * A proof that failed for a reason outside the zk layer: the artifacts could
+ * not be loaded, the offscreen page did not answer, or a bug. Zk reasons
+ * (out-of-range, witness-failed, prove-failed) are thrown as ZkError instead,
+ * so callers map one error type for "these footprints cannot be proven".
+ */
+export type ProverErrorCode = 'artifact_unavailable' | 'offscreen_unavailable' | 'internal';
+
+export class ProverError extends Error {
+  override readonly name = 'ProverError';
+  constructor(
+    readonly code: ProverErrorCode,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+}
+
+/** The error a typed ProveReply failure becomes. */
+export function replyError(code: OffscreenErrorCode, message: string): Error {
+  if (code === 'out-of-range' || code === 'witness-failed' || code === 'prove-failed') return new ZkError(code, message);
+  if (code === 'artifact_unavailable') return new ProverError('artifact_unavailable', message);
+  return new ProverError('internal', `${code}: ${message}`);
+}
