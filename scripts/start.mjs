@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: install what is missing, build the extension, say how to load it.
-import { spawnSync } from 'node:child_process';
+// `npm start`: install what is missing, then bring up the devnet, the demo pools,
+// the extension build and Chromium (scripts/lib/start-stack.ts) until Ctrl-C.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDeps } from './lib/ensure-deps.mjs';
@@ -14,18 +14,15 @@ try {
   console.error(`Could not install dependencies: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 }
-const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) {
-  console.error('The build failed; see the output above.');
-  process.exit(build.status ?? 1);
+
+// Only now is tsx installed: load the TypeScript half through it, in this process.
+const { register } = await import('tsx/esm/api');
+register();
+const { ensureChromium } = await import('./lib/ensure-chromium.mjs');
+const { runStart } = await import('./lib/start-stack.ts');
+try {
+  await runStart(process.argv.slice(2), { findChromium: ensureChromium });
+} catch (err) {
+  console.error(`npm start: ${err instanceof Error ? err.message : err}`);
+  process.exit(2);
 }
-console.log(`
-Built the extension into ${join(root, 'dist')}
-
-Load it in Chrome or Chromium:
-  1. open chrome://extensions
-  2. switch on "Developer mode" (top right)
-  3. click "Load unpacked" and choose the dist/ folder above
-  4. pin "Surf to Earn" from the puzzle-piece menu; browse, then open its popup
-
-After a rebuild, press the reload arrow on the extension's card.`);
