@@ -60,7 +60,7 @@ export function deploymentDifferences(expected: Deployment, actual: Deployment):
     deploymentBlock: String(d.deploymentBlock),
     'verifier.contract': d.verifier.contract,
     'verifier.batchSize': String(d.verifier.batchSize),
-    ...Object.fromEntries(Object.entries(d.contracts).map(([k, v]) => [`contracts.${k}`, String(v).toLowerCase()])),
+    ...Object.fromEntries(Object.entries(d.contracts).filter(([, v]) => v !== undefined).map(([k, v]) => [`contracts.${k}`, String(v).toLowerCase()])),
   });
   const e = flat(expected);
   const a = flat(actual);
