@@ -1,6 +1,6 @@
 import type { VaultDb } from '../vault';
 import type { ErrorCode, ErrorReply, OkReply } from '../shared/messages';
-import type { NetworkService, Prover } from './services';
+import type { LockService, NetworkService, Prover } from './services';
 import type { SettingsStore } from './settings-store';
 
 /**
@@ -11,6 +11,8 @@ import type { SettingsStore } from './settings-store';
 export interface WorkerContext {
   db: VaultDb;
   settings: SettingsStore;
+  /** Keyring and lock: sealing for capture, opening for reads, the account for signing. */
+  lock: LockService;
   /** Wall clock, ms. */
   now(): number;
   /** The user's current UTC offset, minutes, as Date#getTimezoneOffset. */

@@ -8,13 +8,23 @@
 import { openVault } from '../vault';
 import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
 import type { WorkerContext } from './context';
+import { AUTO_LOCK_ALARM, createLockService } from './lock';
 import { createNetworkService } from './network';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings-store';
 
+const settings = createSettingsStore(chrome.storage.local);
+const lock = createLockService({
+  settings,
+  local: chrome.storage.local,
+  session: chrome.storage.session,
+  alarms: chrome.alarms,
+  now: () => Date.now(),
+});
 const ctx: WorkerContext = {
-  db: openVault(),
-  settings: createSettingsStore(chrome.storage.local),
+  db: openVault({ vaultPublicKey: () => lock.vaultPublicKey() }),
+  lock,
+  settings,
   now: () => Date.now(),
   tzOffset: () => new Date().getTimezoneOffset(),
   // Wired to the offscreen prover as it lands (docs/earning.md).
@@ -22,6 +32,9 @@ const ctx: WorkerContext = {
   network: createNetworkService({ local: chrome.storage.local }),
 };
 const route = createRouter(ctx, chrome.runtime.id);
+
+// The lock state is derived, never remembered: a restarted worker clears an expired session now.
+void lock.state().catch((cause: unknown) => console.error('[surf-to-earn] lock check failed', cause));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   void route(message, sender).then(sendResponse);
@@ -40,4 +53,9 @@ chrome.runtime.onStartup.addListener(() => {
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== RETENTION_ALARM) return;
   void runRetentionPurge(ctx).catch((cause: unknown) => console.error('[surf-to-earn] retention purge failed', cause));
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== AUTO_LOCK_ALARM) return;
+  void lock.lock().catch((cause: unknown) => console.error('[surf-to-earn] auto-lock failed', cause));
 });

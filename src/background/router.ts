@@ -7,6 +7,7 @@ import {
   type Reply,
   type UiMessage,
 } from '../shared/messages';
+import { KeyringError } from '../keyring';
 import { toVaultError } from '../vault';
 import { fail, type WorkerContext } from './context';
 import { CONTENT_HANDLERS, UI_HANDLERS } from './handlers';
@@ -27,7 +28,8 @@ function typeOf(message: unknown): string | undefined {
  * The one path every message takes: sender trust → allowlist for that kind
  * of sender → zod parse → handler. A message that fails any step is answered
  * with a typed ErrorReply and reaches no handler, so it cannot write. Nothing
- * thrown escapes: a failing handler becomes `internal` (or `storage_full`).
+ * thrown escapes: a failing handler becomes `internal` (or `storage_full`),
+ * a KeyringError its own code (`corrupt` → `internal`).
  */
 export function createRouter(ctx: WorkerContext, runtimeId: string): Route {
   return async (message, sender) => {
@@ -51,9 +53,16 @@ export function createRouter(ctx: WorkerContext, runtimeId: string): Route {
       const parsed = uiMessageSchema.safeParse(message);
       if (!parsed.success) return fail('invalid_message', summarise(parsed.error.issues));
       const msg: UiMessage = parsed.data;
+      // UI activity keeps an unlocked vault open (content messages never do).
+      await ctx.lock.touch().catch((cause: unknown) => console.error('[surf-to-earn] auto-lock touch failed', cause));
       const handler = UI_HANDLERS[msg.type] as (c: WorkerContext, m: UiMessage) => Promise<Reply<unknown>>;
       return await handler(ctx, msg);
     } catch (cause) {
+      if (cause instanceof KeyringError) {
+        if (cause.code !== 'corrupt') return fail(cause.code, cause.message);
+        console.error('[surf-to-earn] keyring data is damaged', cause);
+        return fail('internal', cause.message);
+      }
       const err = toVaultError(cause, typeOf(message) ?? 'message');
       console.error('[surf-to-earn] handler failed', err.message, cause);
       return fail(err.code, err.message);

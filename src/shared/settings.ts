@@ -7,11 +7,14 @@ import { CATEGORY_KEYS, DEFAULT_EXCLUDED_CATEGORIES, type CategoryKey } from './
  * runs `parseStoredSettings`, and anything invalid falls back to defaults, so a
  * corrupted or hand-edited storage entry can never disable a privacy default.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const RETENTION_MIN_DAYS = 7;
 export const RETENTION_MAX_DAYS = 365;
 export const RETENTION_DEFAULT_DAYS = 90;
+export const AUTO_LOCK_MIN_MINUTES = 1;
+export const AUTO_LOCK_MAX_MINUTES = 1440;
+export const AUTO_LOCK_DEFAULT_MINUTES = 15;
 /** At most this many entries in each of the allow and deny lists. */
 export const SITE_LIST_MAX = 500;
 
@@ -37,6 +40,8 @@ export const settingsSchema = z
     allowList: hostListSchema,
     denyList: hostListSchema,
     retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS),
+    /** The unlocked vault locks itself after this long without UI activity (docs/earning.md "Lock state"). */
+    autoLockMinutes: z.number().int().min(AUTO_LOCK_MIN_MINUTES).max(AUTO_LOCK_MAX_MINUTES),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -51,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   allowList: [],
   denyList: [],
   retentionDays: RETENTION_DEFAULT_DAYS,
+  autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
 });
 
 /** The envelope kept in storage: the version tells which migration applies. */
@@ -71,6 +77,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
       ? { ...rest, excludedCategories: captureExcluded }
       : rest;
   },
+  /** v1 → v2: the vault lock arrived; an existing install gets the default auto-lock delay. */
+  1: (old) => (old.autoLockMinutes === undefined ? { ...old, autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES } : old),
 };
 
 /**

@@ -1,9 +1,11 @@
 import { FIELD_MAX } from '../scoring/constants';
 import { epochDays } from '../shared/epoch';
 import type { DomainDay } from '../scoring/score';
+import type { Opener } from '../background/services';
 import type { VaultDb } from './db';
 import { MIN_VIEW_ACTIVE_MS } from './constants';
-import type { FootprintRecord } from './schema/footprints';
+import { openFootprints } from './open';
+import type { OpenedFootprint } from './schema/footprints';
 
 /** A DomainDay with its site: what scoring, the status view and the epoch commitment read. */
 export interface DomainDayRow extends DomainDay {
@@ -19,7 +21,7 @@ export interface DomainDayRow extends DomainDay {
  * category even if the classifier changed mid-day. Deterministic: output is
  * sorted by day, then domain, and independent of input order.
  */
-export function aggregateDomainDays(rows: readonly FootprintRecord[]): DomainDayRow[] {
+export function aggregateDomainDays(rows: readonly OpenedFootprint[]): DomainDayRow[] {
   type Acc = { day: number; domain: string; ms: number; visits: number; interactions: number; byCat: Map<number, number> };
   const groups = new Map<string, Acc>();
   for (const r of rows) {
@@ -54,14 +56,14 @@ export function aggregateDomainDays(rows: readonly FootprintRecord[]): DomainDay
   return out.sort((a, b) => a.day - b.day || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
 }
 
-/** Domain-days for local days first..last inclusive, read in one transaction. */
-export async function readDomainDays(db: VaultDb, firstDay: number, lastDay: number): Promise<DomainDayRow[]> {
+/** Domain-days for local days first..last inclusive: rows read in one query, then opened. */
+export async function readDomainDays(db: VaultDb, opener: Opener, firstDay: number, lastDay: number): Promise<DomainDayRow[]> {
   const rows = await db.footprints.where('day').between(firstDay, lastDay, true, true).toArray();
-  return aggregateDomainDays(rows);
+  return aggregateDomainDays(await openFootprints(opener, rows));
 }
 
 /** Domain-days of one weekly epoch (src/shared/epoch.ts), the input of an epoch commitment. */
-export async function readEpochDomainDays(db: VaultDb, epoch: number): Promise<DomainDayRow[]> {
+export async function readEpochDomainDays(db: VaultDb, opener: Opener, epoch: number): Promise<DomainDayRow[]> {
   const { first, last } = epochDays(epoch);
-  return readDomainDays(db, first, last);
+  return readDomainDays(db, opener, first, last);
 }

@@ -1,25 +1,28 @@
+import type { Opener } from '../background/services';
 import type { VaultDb } from './db';
 import { VAULT_CHUNK } from './constants';
-import type { FootprintRecord } from './schema/footprints';
+import { openFootprints } from './open';
+import type { OpenedFootprint } from './schema/footprints';
 
 export const EXPORT_FORMAT = 'surf-to-earn/vault-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 /**
  * The whole vault as pretty JSON, for the user to keep or inspect: every
- * stored field of every footprint (which is all we know: sites, categories,
+ * footprint with its site opened (which is all we know: sites, categories,
  * days and measures — no URLs exist to export) plus the settings given.
- * Read in chunks ordered by id so memory stays flat.
+ * Read in chunks ordered by id so memory stays flat; each chunk is opened
+ * after its read, outside any transaction.
  */
-export async function exportVault(db: VaultDb, extra: { settings: unknown; exportedAt: number }): Promise<string> {
-  const footprints: FootprintRecord[] = [];
+export async function exportVault(db: VaultDb, opener: Opener, extra: { settings: unknown; exportedAt: number }): Promise<string> {
+  const footprints: OpenedFootprint[] = [];
   let after: string | undefined;
   for (;;) {
     const chunk =
       after === undefined
         ? await db.footprints.orderBy('id').limit(VAULT_CHUNK).toArray()
         : await db.footprints.where('id').above(after).limit(VAULT_CHUNK).toArray();
-    footprints.push(...chunk);
+    footprints.push(...(await openFootprints(opener, chunk)));
     if (chunk.length < VAULT_CHUNK) break;
     after = chunk[chunk.length - 1].id;
   }
@@ -34,13 +37,4 @@ export async function exportVault(db: VaultDb, extra: { settings: unknown; expor
     null,
     2,
   );
-}
-
-/** Deletes every footprint. Returns how many there were. */
-export async function deleteAllFootprints(db: VaultDb): Promise<number> {
-  return db.transaction('rw', db.footprints, async () => {
-    const n = await db.footprints.count();
-    await db.footprints.clear();
-    return n;
-  });
 }

@@ -1,11 +1,25 @@
-export { openVault, declareVaultVersions, VAULT_DB_NAME, VAULT_LATEST_VERSION, type VaultDb } from './db';
+export {
+  openVault,
+  retryFailedVaultOpen,
+  declareVaultVersions,
+  VAULT_DB_NAME,
+  VAULT_LATEST_VERSION,
+  type VaultDb,
+  type OpenVaultOptions,
+  type VaultPublicKeyProvider,
+} from './db';
 export { upsertFootprint, mergeSnapshot, recordFromSnapshot, type FootprintPlacement, type UpsertOutcome } from './upsert';
+export { footprintRowId } from './row-id';
+export { openFootprints } from './open';
 export { aggregateDomainDays, readDomainDays, readEpochDomainDays, type DomainDayRow } from './aggregate';
 export { purgeExpired } from './retention';
 export { listFootprints, type FootprintListItem } from './list';
-export { exportVault, deleteAllFootprints, EXPORT_FORMAT } from './export';
+export { exportVault, EXPORT_FORMAT } from './export';
+export { deleteVaultData, type DeletedVaultData } from './delete';
 export { VaultError, toVaultError } from './errors';
 export { MIN_VIEW_ACTIVE_MS } from './constants';
-export type { FootprintRecord } from './schema/footprints';
+export type { FootprintRecord, FootprintSite, OpenedFootprint } from './schema/footprints';
+export type { JobRecord, JobKind, JobState } from './schema/jobs';
+export type { CommitmentRecord } from './schema/commitments';
 export { getOrCreateEpochSecrets, randomFieldElement, type VaultEpochSecrets } from './secrets';
 export type { SecretRecord } from './schema/secrets';

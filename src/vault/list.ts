@@ -1,5 +1,7 @@
 import { categoryKey, type CategoryKey } from '../shared/categories';
+import type { Opener } from '../background/services';
 import type { VaultDb } from './db';
+import { openFootprints } from './open';
 
 /** One row as the vault page shows it: the site, never a URL. */
 export interface FootprintListItem {
@@ -13,27 +15,28 @@ export interface FootprintListItem {
   interactions: number;
 }
 
-/** A page of footprints, newest first, and the total count. */
+/** A page of footprints, newest first, and the total count; read in one transaction, opened after it. */
 export async function listFootprints(
   db: VaultDb,
+  opener: Opener,
   offset: number,
   limit: number,
 ): Promise<{ items: FootprintListItem[]; total: number }> {
-  return db.transaction('r', db.footprints, async () => {
-    const total = await db.footprints.count();
-    const rows = await db.footprints.orderBy('startedAt').reverse().offset(offset).limit(limit).toArray();
-    const items = rows.map((r) => ({
-      id: r.id,
-      domain: r.domain,
-      category: safeCategoryKey(r.category),
-      startedAt: r.startedAt,
-      day: r.day,
-      activeMs: r.activeMs,
-      scrollDepth: r.scrollDepth,
-      interactions: r.clicks + r.keys + r.scrolls,
-    }));
-    return { items, total };
-  });
+  const { total, rows } = await db.transaction('r', db.footprints, async () => ({
+    total: await db.footprints.count(),
+    rows: await db.footprints.orderBy('startedAt').reverse().offset(offset).limit(limit).toArray(),
+  }));
+  const items = (await openFootprints(opener, rows)).map((r) => ({
+    id: r.id,
+    domain: r.domain,
+    category: safeCategoryKey(r.category),
+    startedAt: r.startedAt,
+    day: r.day,
+    activeMs: r.activeMs,
+    scrollDepth: r.scrollDepth,
+    interactions: r.clicks + r.keys + r.scrolls,
+  }));
+  return { items, total };
 }
 
 function safeCategoryKey(id: number): CategoryKey {

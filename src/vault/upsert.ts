@@ -1,7 +1,9 @@
+import type { Sealer } from '../background/services';
 import type { FootprintSnapshot } from '../shared/footprint';
 import { localDay } from '../shared/epoch';
 import type { VaultDb } from './db';
 import { toVaultError } from './errors';
+import { footprintRowId } from './row-id';
 import type { FootprintRecord } from './schema/footprints';
 
 /** Where a snapshot belongs, decided by the worker (never by the content script). */
@@ -11,16 +13,20 @@ export interface FootprintPlacement {
   category: number;
 }
 
-export type UpsertOutcome = 'inserted' | 'merged' | 'unchanged' | 'host_mismatch';
+export type UpsertOutcome = 'inserted' | 'merged' | 'unchanged';
 
 const MEASURES = ['activeMs', 'scrollDepth', 'clicks', 'keys', 'scrolls'] as const;
 
-/** The row a first snapshot creates. Pure. */
-export function recordFromSnapshot(s: FootprintSnapshot, p: FootprintPlacement, now: number): FootprintRecord {
+/** The row a first snapshot creates, given its row id and sealed site. Pure. */
+export function recordFromSnapshot(
+  s: FootprintSnapshot,
+  p: FootprintPlacement,
+  sealed: Pick<FootprintRecord, 'id' | 'site'>,
+  now: number,
+): FootprintRecord {
   return {
-    id: s.id,
-    domain: p.domain,
-    host: p.host,
+    id: sealed.id,
+    site: sealed.site,
     category: p.category,
     day: localDay(s.startedAt, s.tzOffset),
     startedAt: s.startedAt,
@@ -56,26 +62,26 @@ export function mergeSnapshot(row: FootprintRecord, s: FootprintSnapshot, now: n
 }
 
 /**
- * Stores one snapshot idempotently in a single read-write transaction.
- * A snapshot whose id already belongs to another host is refused (a page
- * cannot add to another site's view). Throws VaultError.
+ * Stores one snapshot idempotently in a single read-write transaction. The
+ * row id (per origin and view) and the sealed site are computed first: no
+ * WebCrypto inside the transaction. Throws VaultError.
  */
 export async function upsertFootprint(
   db: VaultDb,
+  sealer: Sealer,
   s: FootprintSnapshot,
   p: FootprintPlacement,
   now: number,
 ): Promise<UpsertOutcome> {
-  // Everything computed before the transaction: no foreign async work inside it.
-  const fresh = recordFromSnapshot(s, p, now);
+  const id = await footprintRowId(s.origin, s.id);
+  const fresh = recordFromSnapshot(s, p, { id, site: await sealer.seal({ host: p.host, domain: p.domain }) }, now);
   try {
     return await db.transaction('rw', db.footprints, async (): Promise<UpsertOutcome> => {
-      const existing = await db.footprints.get(s.id);
+      const existing = await db.footprints.get(id);
       if (!existing) {
         await db.footprints.add(fresh);
         return 'inserted';
       }
-      if (existing.host !== p.host) return 'host_mismatch';
       const merged = mergeSnapshot(existing, s, now);
       if (!merged) return 'unchanged';
       await db.footprints.put(merged);

@@ -10,11 +10,13 @@ import {
 } from '../../src/shared/messages';
 import { SETTINGS_KEY } from '../../src/background/settings-store';
 import type { SenderLike } from '../../src/background/sender';
-import { contentScript, extensionPage, makeWorld, snapshot } from './helpers/world';
+import { UNLOCK_KEY } from '../../src/background/lock';
+import { contentScript, extensionPage, makeOnboardedWorld, snapshot } from './helpers/world';
 
 const TYPES = [
   'content/capture-query', 'content/footprint', 'ui/status', 'ui/set-paused', 'ui/set-site-rule', 'ui/settings-get',
   'ui/settings-update', 'ui/vault-list', 'ui/export', 'ui/delete-all', 'ui/unknown', 'content/', '', 'UI/EXPORT',
+  'ui/onboard', 'ui/unlock', 'ui/lock', 'ui/account-export', 'ui/account-import',
 ];
 
 /** Values that break schemas in interesting ways: wrong types, huge, negative, prototype keys, NaN. */
@@ -34,12 +36,15 @@ const valid = (): Record<string, unknown>[] => [
   { type: 'ui/settings-update', patch: { retentionDays: 30, excludedCategories: [] } },
   { type: 'ui/vault-list', offset: 0, limit: 10 },
   { type: 'ui/delete-all', confirm: 'DELETE' },
+  { type: 'ui/onboard', password: 'a new password' },
+  { type: 'ui/account-import', password: 'correct horse battery', privateKey: `0x${'11'.repeat(32)}` },
 ];
 
 const mutated = fc
   .tuple(fc.nat(), fc.constantFrom('drop', 'set', 'extra', 'nested'), fc.string({ maxLength: 12 }), nasty)
   .map(([i, op, key, value]) => {
-    const base = structuredClone(valid()[i % 7]);
+    const all = valid();
+    const base = structuredClone(all[i % all.length]);
     const keys = Object.keys(base);
     const k = keys[i % keys.length];
     if (op === 'drop') delete base[keys[(i + 1) % keys.length] === 'type' ? keys[i % keys.length] : keys[(i + 1) % keys.length]];
@@ -53,7 +58,7 @@ const mutated = fc
 const message = fc.oneof(
   nasty,
   fc.record({ type: fc.constantFrom(...TYPES) }, { requiredKeys: [] }),
-  fc.dictionary(fc.constantFrom('type', 'footprint', 'patch', 'confirm', 'offset', 'limit', 'domain', 'rule', 'paused'), nasty),
+  fc.dictionary(fc.constantFrom('type', 'footprint', 'patch', 'confirm', 'offset', 'limit', 'domain', 'rule', 'paused', 'password', 'privateKey'), nasty),
   fc.record({ type: fc.constantFrom(...TYPES), footprint: nasty, patch: nasty, confirm: nasty, domain: nasty }, { requiredKeys: ['type'] }),
   mutated,
 );
@@ -72,13 +77,15 @@ function isWellFormed(m: unknown): boolean {
 
 describe('router fuzz', () => {
   it('10,000+ malformed messages: no throw escapes, every reply is a typed error, nothing is written', async () => {
-    const { ctx, db, storage } = makeWorld();
+    const { ctx, db, storage, session } = await makeOnboardedWorld();
     const route = createRouter(ctx, 'abcdefghijklmnopabcdefghijklmnop');
-    // Seed data so a wrongly accepted delete or settings write would show.
+    // Seed data so a wrongly accepted delete, settings, keyring or lock write would show.
     await route({ type: 'content/footprint', footprint: snapshot('https://x.com') }, contentScript('https://x.com'));
     await ctx.settings.get();
     const rowsBefore = JSON.stringify(await db.footprints.toArray());
     const settingsBefore = JSON.stringify(storage.data.get(SETTINGS_KEY));
+    const keyringBefore = JSON.stringify(storage.data.get('keyring'));
+    const unlockBefore = JSON.stringify(session.data.get(UNLOCK_KEY));
     expect(await db.footprints.count()).toBe(1);
 
     const samples = fc.sample(fc.tuple(message, sender), { numRuns: 14_000, seed: 20261125 });
@@ -100,12 +107,17 @@ describe('router fuzz', () => {
     expect(codes.get('forbidden_sender')).toBeGreaterThan(2_000);
     expect(JSON.stringify(await db.footprints.toArray())).toBe(rowsBefore);
     expect(JSON.stringify(storage.data.get(SETTINGS_KEY))).toBe(settingsBefore);
+    expect(JSON.stringify(storage.data.get('keyring'))).toBe(keyringBefore);
+    expect(JSON.stringify(session.data.get(UNLOCK_KEY))).toBe(unlockBefore);
   });
 
   it('well-formed messages from an extension page get replies that match their data schema', async () => {
-    const { ctx } = makeWorld();
+    const { ctx } = await makeOnboardedWorld();
     const route = createRouter(ctx, 'abcdefghijklmnopabcdefghijklmnop');
     for (const m of [
+      { type: 'ui/wallet-state' },
+      { type: 'ui/lock' },
+      { type: 'ui/unlock', password: 'correct horse battery' },
       { type: 'ui/status', tabOrigin: 'https://www.nhk.or.jp' },
       { type: 'ui/status' },
       { type: 'ui/set-paused', paused: false },

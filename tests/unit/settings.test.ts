@@ -12,7 +12,26 @@ describe('settings parsing and migration', () => {
   it('migrates an unversioned v0 record (captureExcluded → excludedCategories)', () => {
     const { settings, repaired } = parseStoredSettings({ paused: true, captureExcluded: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30 });
     expect(repaired).toBe(true);
-    expect(settings).toEqual({ paused: true, excludedCategories: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30 });
+    expect(settings).toEqual({ paused: true, excludedCategories: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30, autoLockMinutes: 15 });
+  });
+
+  it('migrates v1 → v2: autoLockMinutes arrives with its default, every v1 field kept', () => {
+    const v1 = { paused: true, excludedCategories: ['adult'], allowList: ['a.com'], denyList: ['x.com'], retentionDays: 30 };
+    const { settings, repaired } = parseStoredSettings({ version: 1, settings: v1 });
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(repaired).toBe(true);
+    expect(settings).toEqual({ ...v1, autoLockMinutes: 15 });
+    expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
+  });
+
+  it('keeps a stored autoLockMinutes in 1–1440 and defaults anything else', () => {
+    const at = (autoLockMinutes: unknown) => parseStoredSettings({ version: 2, settings: { ...DEFAULT_SETTINGS, autoLockMinutes } }).settings.autoLockMinutes;
+    expect(at(1)).toBe(1);
+    expect(at(1440)).toBe(1440);
+    for (const bad of [0, 1441, 2.5, '15', null]) expect(at(bad)).toBe(15);
+    expect(settingsPatchSchema.safeParse({ autoLockMinutes: 60 }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ autoLockMinutes: 0 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ autoLockMinutes: 1441 }).success).toBe(false);
   });
 
   it('keeps valid fields and defaults invalid ones', () => {

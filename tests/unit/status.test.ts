@@ -6,7 +6,7 @@ import { SCORING } from '../../src/scoring/constants';
 import { epochDays, epochOfDay, localDay } from '../../src/shared/epoch';
 import type { DomainDayRow } from '../../src/vault';
 import { createRouter } from '../../src/background/router';
-import { contentScript, extensionPage, makeWorld, NOW, RUNTIME_ID, snapshot } from './helpers/world';
+import { contentScript, extensionPage, makeOnboardedWorld, NOW, RUNTIME_ID, snapshot } from './helpers/world';
 
 const today = localDay(NOW, 0);
 const dd = (over: Partial<DomainDayRow>): DomainDayRow => ({ domain: 'example.com', day: today, category: 3, activeSeconds: 300, visits: 2, interactions: 20, ...over });
@@ -47,7 +47,7 @@ describe('status', () => {
   });
 
   it('ui/status end to end: the current site state and earned points', async () => {
-    const { ctx } = makeWorld();
+    const { ctx } = await makeOnboardedWorld();
     const route = createRouter(ctx, RUNTIME_ID);
     const origin = 'https://www.asahi.com';
     await route({ type: 'content/footprint', footprint: snapshot(origin, { activeMs: 120_000, startedAt: NOW - 200_000 }) }, contentScript(origin));

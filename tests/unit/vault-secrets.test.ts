@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exportVault, getOrCreateEpochSecrets, openVault, randomFieldElement } from '../../src/vault';
 import { SNARK_SCALAR_FIELD } from '../../src/zk/field.ts';
-import { freshIdb, makeWorld, NOW } from './helpers/world';
+import { freshIdb, makeSealing, makeWorld, NOW } from './helpers/world';
+
+const noKeyring = async () => undefined;
 
 describe('vault epoch secrets', () => {
   it('creates two field elements once and returns the same ones after a reopen', async () => {
     const idb = freshIdb();
-    const db = openVault('secrets', idb);
+    const db = openVault({ name: 'secrets', dexie: idb, vaultPublicKey: noKeyring });
     const a = await getOrCreateEpochSecrets(db, NOW);
     expect(a.nullifierSecret).not.toBe(a.vaultSalt);
     for (const v of Object.values(a)) {
@@ -14,7 +16,7 @@ describe('vault epoch secrets', () => {
       expect(v).toBeLessThan(SNARK_SCALAR_FIELD);
     }
     db.close();
-    const again = openVault('secrets', idb);
+    const again = openVault({ name: 'secrets', dexie: idb, vaultPublicKey: noKeyring });
     expect(await getOrCreateEpochSecrets(again, NOW + 1)).toEqual(a);
   });
 
@@ -38,7 +40,7 @@ describe('vault epoch secrets', () => {
   it('never exports the secrets', async () => {
     const { db } = makeWorld();
     const s = await getOrCreateEpochSecrets(db, NOW);
-    const json = await exportVault(db, { settings: {}, exportedAt: NOW });
+    const json = await exportVault(db, (await makeSealing()).opener, { settings: {}, exportedAt: NOW });
     expect(json).not.toContain(s.vaultSalt.toString(16));
     expect(json).not.toContain(s.nullifierSecret.toString(16));
   });

@@ -1,11 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { declareVaultVersions, openVault, VAULT_LATEST_VERSION } from '../../src/vault';
-import type { FootprintRecordV1 } from '../../src/vault/schema/footprints';
-import { freshIdb } from './helpers/world';
+import {
+  aggregateDomainDays,
+  declareVaultVersions,
+  openVault,
+  readDomainDays,
+  retryFailedVaultOpen,
+  VAULT_LATEST_VERSION,
+  type FootprintSite,
+} from '../../src/vault';
+import type { FootprintRecordV1, FootprintRecordV3 } from '../../src/vault/schema/footprints';
+import { scoreDomainDays } from '../../src/scoring/score';
+import { freshIdb, makeSealing } from './helpers/world';
 
 function v1Row(id: string, origin: string, day: number): FootprintRecordV1 {
   return { id, origin, category: 1, day, startedAt: day * 86_400_000 + 1000, tzOffset: 0, activeMs: 5000, scrollDepth: 10, clicks: 1, keys: 2, scrolls: 3, lang: 'ja' };
+}
+
+function v3Row(id: string, host: string, domain: string, over: Partial<FootprintRecordV3> = {}): FootprintRecordV3 {
+  return { id, host, domain, category: 3, day: 20_000, startedAt: 20_000 * 86_400_000 + 5, tzOffset: 0, activeMs: 65_000, scrollDepth: 50, clicks: 4, keys: 9, scrolls: 7, lang: 'en', updatedAt: 5, ...over };
+}
+
+/** A v3 database (plaintext sites) holding `rows`. */
+async function v3Db(name: string, idb: ReturnType<typeof freshIdb>, rows: FootprintRecordV3[]): Promise<void> {
+  const old = new Dexie(name, idb);
+  declareVaultVersions(old, 3);
+  await old.table('footprints').bulkAdd(rows);
+  expect(old.verno).toBe(3);
+  old.close();
+}
+
+/** Every record of every table, as one string: what a raw look at the IndexedDB would see. */
+async function rawDump(db: Dexie): Promise<string> {
+  const out: Record<string, unknown> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return JSON.stringify(out);
 }
 
 describe('vault schema upgrades', () => {
@@ -21,27 +50,40 @@ describe('vault schema upgrades', () => {
     expect(old.verno).toBe(1);
     old.close();
 
-    const db = openVault('upgrade-test', idb);
+    // Stop at v3, the last version with plaintext sites, to see what v2 wrote.
+    const db = new Dexie('upgrade-test', idb);
+    declareVaultVersions(db, 3);
     await db.open();
-    expect(db.verno).toBe(VAULT_LATEST_VERSION);
-    const a = (await db.footprints.get('a'))!;
+    expect(db.verno).toBe(3);
+    const footprints = db.table<FootprintRecordV3 & { origin?: string }, string>('footprints');
+    const a = (await footprints.get('a'))!;
     expect(a).toMatchObject({ host: 'news.yahoo.co.jp', domain: 'yahoo.co.jp', activeMs: 5000, clicks: 1, lang: 'ja', updatedAt: a.startedAt });
     expect('origin' in a).toBe(false);
-    expect((await db.footprints.get('b'))!.domain).toBe('uniswap.org');
+    expect((await footprints.get('b'))!.domain).toBe('uniswap.org');
     // A v1 row whose origin cannot be parsed has no site: the upgrade drops it.
-    expect(await db.footprints.get('c')).toBeUndefined();
-    expect(await db.footprints.where('[domain+day]').equals(['uniswap.org', 20_001]).count()).toBe(1);
-    expect((await db.footprints.orderBy('startedAt').first())!.id).toBe('a');
+    expect(await footprints.get('c')).toBeUndefined();
+    expect(await footprints.where('[domain+day]').equals(['uniswap.org', 20_001]).count()).toBe(1);
+    expect((await footprints.orderBy('startedAt').first())!.id).toBe('a');
     db.close();
   });
 
   it('opening the latest version twice does not re-run the upgrade', async () => {
     const idb = freshIdb();
-    const db = openVault('twice', idb);
-    await db.footprints.add({ id: 'x', domain: 'example.com', host: 'example.com', category: 0, day: 1, startedAt: 1, tzOffset: 0, activeMs: 1, scrollDepth: 0, clicks: 0, keys: 0, scrolls: 0, lang: '', updatedAt: 7 });
+    const { publicKey } = await makeSealing();
+    await v3Db('twice', idb, [v3Row('x', 'example.com', 'example.com', { updatedAt: 7 })]);
+    let asked = 0;
+    const provider = async () => {
+      asked += 1;
+      return publicKey;
+    };
+    const db = openVault({ name: 'twice', dexie: idb, vaultPublicKey: provider });
+    const first = (await db.footprints.get('x'))!;
+    expect(asked).toBe(1);
     db.close();
-    const again = openVault('twice', idb);
-    expect((await again.footprints.get('x'))!.updatedAt).toBe(7);
+    const again = openVault({ name: 'twice', dexie: idb, vaultPublicKey: provider });
+    expect(await again.footprints.get('x')).toEqual(first);
+    expect(first.updatedAt).toBe(7);
+    expect(asked).toBe(1);
   });
 });
 
@@ -53,9 +95,84 @@ describe('v2 → v3 (secrets table)', () => {
     const row = { id: 'k', domain: 'bbc.com', host: 'www.bbc.com', category: 3, day: 5, startedAt: 5, tzOffset: 0, activeMs: 9, scrollDepth: 1, clicks: 1, keys: 1, scrolls: 1, lang: '', updatedAt: 5 };
     await old.table('footprints').add(row);
     old.close();
-    const db = openVault('v2-to-v3', idb);
-    expect(await db.footprints.get('k')).toEqual(row);
-    expect(await db.secrets.count()).toBe(0);
+    const db = new Dexie('v2-to-v3', idb);
+    declareVaultVersions(db, 3);
+    expect(await db.table('footprints').get('k')).toEqual(row);
+    expect(await db.table('secrets').count()).toBe(0);
     expect(db.verno).toBe(3);
+  });
+});
+
+describe('v3 → v4 (sealed sites, jobs and commitments)', () => {
+  const rows = [
+    v3Row('r1', 'www.bbc.com', 'bbc.com'),
+    v3Row('r2', 'www.bbc.com', 'bbc.com', { activeMs: 300_000, clicks: 40 }),
+    v3Row('r3', 'news.yahoo.co.jp', 'yahoo.co.jp', { day: 20_001, category: 1 }),
+    v3Row('r4', 'app.uniswap.org', 'uniswap.org', { day: 20_002, category: 5, activeMs: 1_500 }),
+  ];
+
+  it('seals every site, leaves no plaintext host or domain, and opens to the same sites and points', async () => {
+    const idb = freshIdb();
+    await v3Db('v3-to-v4', idb, rows);
+    const { publicKey, opener } = await makeSealing();
+    const db = openVault({ name: 'v3-to-v4', dexie: idb, vaultPublicKey: async () => publicKey });
+    await db.open();
+    expect(db.verno).toBe(VAULT_LATEST_VERSION);
+    expect(VAULT_LATEST_VERSION).toBe(4);
+
+    const dump = await rawDump(db);
+    for (const r of rows) {
+      expect(dump).not.toContain(r.domain);
+      expect(dump).not.toContain(r.host);
+    }
+    const stored = await db.footprints.toArray();
+    expect(stored).toHaveLength(rows.length);
+    for (const s of stored) {
+      expect('host' in s || 'domain' in s).toBe(false);
+      const original = rows.find((r) => r.id === s.id)!;
+      expect(await opener.open<FootprintSite>(s.site)).toEqual({ host: original.host, domain: original.domain });
+      const { host: _h, domain: _d, ...measures } = original;
+      const { site: _s, ...rest } = s;
+      expect(rest).toEqual(measures);
+    }
+    const opened = await readDomainDays(db, opener, 19_000, 21_000);
+    expect(opened).toEqual(aggregateDomainDays(rows));
+    expect(scoreDomainDays(opened)).toBe(scoreDomainDays(aggregateDomainDays(rows)));
+    expect(scoreDomainDays(opened)).toBeGreaterThan(0);
+    // The new tables exist and start empty.
+    expect(await db.jobs.count()).toBe(0);
+    expect(await db.commitments.count()).toBe(0);
+    expect(await db.jobs.where('state').equals('queued').count()).toBe(0);
+  });
+
+  it('with rows to seal and no keyring the upgrade throws and the database stays at v3; once a keyring exists it upgrades', async () => {
+    const idb = freshIdb();
+    await v3Db('v3-no-key', idb, rows);
+    const keyring: { publicKey?: string } = {};
+    const db = openVault({ name: 'v3-no-key', dexie: idb, vaultPublicKey: async () => keyring.publicKey });
+    await expect(db.open()).rejects.toThrow(/no keyring/);
+    await expect(db.footprints.count()).rejects.toThrow();
+
+    const check = new Dexie('v3-no-key', idb);
+    declareVaultVersions(check, 3);
+    await check.open();
+    expect(check.verno).toBe(3);
+    expect(await check.table('footprints').toArray()).toEqual(rows);
+    check.close();
+
+    const sealing = await makeSealing();
+    keyring.publicKey = sealing.publicKey;
+    retryFailedVaultOpen(db);
+    expect(await db.footprints.count()).toBe(rows.length);
+    expect(db.verno).toBe(4);
+    expect(await rawDump(db)).not.toContain('bbc.com');
+  });
+
+  it('an empty v3 vault upgrades without a keyring', async () => {
+    const idb = freshIdb();
+    await v3Db('v3-empty', idb, []);
+    const db = openVault({ name: 'v3-empty', dexie: idb, vaultPublicKey: async () => undefined });
+    expect(await db.footprints.count()).toBe(0);
+    expect(db.verno).toBe(4);
   });
 });

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { upsertFootprint, type FootprintRecord } from '../../src/vault';
+import { footprintRowId, upsertFootprint, type FootprintRecord, type FootprintSite } from '../../src/vault';
 import { localDay } from '../../src/shared/epoch';
 import type { FootprintSnapshot } from '../../src/shared/footprint';
-import { makeWorld, NOW, snapshot } from './helpers/world';
+import { makeSealing, makeWorld, NOW, snapshot } from './helpers/world';
 
 const place = { host: 'www.example.com', domain: 'example.com', category: 3 };
+const { sealer, opener } = await makeSealing();
+const rowOf = async (db: ReturnType<typeof makeWorld>['db'], s: FootprintSnapshot) => db.footprints.get(await footprintRowId(s.origin, s.id));
 
 describe('vault upsert', () => {
-  it('stores only site, category, day and measures — no origin, URL or path', async () => {
+  it('stores only the sealed site, category, day and measures — no origin, URL, path or plaintext site', async () => {
     const { db } = makeWorld();
     const s = snapshot('https://www.example.com');
-    expect(await upsertFootprint(db, s, place, NOW)).toBe('inserted');
-    const row = (await db.footprints.get(s.id))!;
+    expect(await upsertFootprint(db, sealer, s, place, NOW)).toBe('inserted');
+    const row = (await rowOf(db, s))!;
     expect(Object.keys(row).sort()).toEqual(
-      ['activeMs', 'category', 'clicks', 'day', 'domain', 'host', 'id', 'keys', 'lang', 'scrollDepth', 'scrolls', 'startedAt', 'tzOffset', 'updatedAt'].sort(),
+      ['activeMs', 'category', 'clicks', 'day', 'id', 'keys', 'lang', 'scrollDepth', 'scrolls', 'site', 'startedAt', 'tzOffset', 'updatedAt'].sort(),
     );
-    expect(row).toMatchObject({ domain: 'example.com', host: 'www.example.com', category: 3, day: localDay(s.startedAt, 0) });
+    expect(row).toMatchObject({ category: 3, day: localDay(s.startedAt, 0) });
+    expect(row.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.id).not.toContain(s.id);
+    expect(await opener.open<FootprintSite>(row.site)).toEqual({ host: 'www.example.com', domain: 'example.com' });
+    expect(JSON.stringify(await db.footprints.toArray())).not.toMatch(/example/);
   });
 
   it('keeps the max of each measure, whatever the order and however often snapshots arrive', async () => {
@@ -38,10 +44,10 @@ describe('vault upsert', () => {
           .map((x) => x.s);
         const a = makeWorld().db;
         const b = makeWorld().db;
-        for (const s of all) await upsertFootprint(a, s, place, NOW);
-        for (const s of replay) await upsertFootprint(b, s, place, NOW);
-        const ra = (await a.footprints.get(base.id))!;
-        const rb = (await b.footprints.get(base.id))!;
+        for (const s of all) await upsertFootprint(a, sealer, s, place, NOW);
+        for (const s of replay) await upsertFootprint(b, sealer, s, place, NOW);
+        const ra = (await rowOf(a, base))!;
+        const rb = (await rowOf(b, base))!;
         for (const k of ['activeMs', 'scrollDepth', 'clicks', 'keys', 'scrolls'] as const) {
           const max = Math.max(...all.map((s) => s[k]));
           expect(ra[k]).toBe(max);
@@ -56,30 +62,36 @@ describe('vault upsert', () => {
   it('reports unchanged for an exact retry and merged for progress', async () => {
     const { db } = makeWorld();
     const s = snapshot('https://www.example.com');
-    await upsertFootprint(db, s, place, NOW);
-    expect(await upsertFootprint(db, s, place, NOW + 1)).toBe('unchanged');
-    expect(await upsertFootprint(db, { ...s, activeMs: s.activeMs - 1 }, place, NOW + 1)).toBe('unchanged');
-    expect(await upsertFootprint(db, { ...s, clicks: s.clicks + 1 }, place, NOW + 2)).toBe('merged');
-    expect((await db.footprints.get(s.id))!.updatedAt).toBe(NOW + 2);
+    await upsertFootprint(db, sealer, s, place, NOW);
+    expect(await upsertFootprint(db, sealer, s, place, NOW + 1)).toBe('unchanged');
+    expect(await upsertFootprint(db, sealer, { ...s, activeMs: s.activeMs - 1 }, place, NOW + 1)).toBe('unchanged');
+    expect(await upsertFootprint(db, sealer, { ...s, clicks: s.clicks + 1 }, place, NOW + 2)).toBe('merged');
+    expect((await rowOf(db, s))!.updatedAt).toBe(NOW + 2);
   });
 
   it('keeps identity fields from the first write (a later snapshot cannot move a view to another day or category)', async () => {
     const { db } = makeWorld();
     const s = snapshot('https://www.example.com');
-    await upsertFootprint(db, s, place, NOW);
-    await upsertFootprint(db, { ...s, startedAt: s.startedAt - 5 * 86_400_000, activeMs: s.activeMs + 1 }, { ...place, category: 9 }, NOW);
-    const row = (await db.footprints.get(s.id)) as FootprintRecord;
+    await upsertFootprint(db, sealer, s, place, NOW);
+    await upsertFootprint(db, sealer, { ...s, startedAt: s.startedAt - 5 * 86_400_000, activeMs: s.activeMs + 1 }, { ...place, category: 9 }, NOW);
+    const row = (await rowOf(db, s)) as FootprintRecord;
     expect(row.startedAt).toBe(s.startedAt);
     expect(row.category).toBe(3);
     expect(row.activeMs).toBe(s.activeMs + 1);
+    expect(await opener.open<FootprintSite>(row.site)).toEqual({ host: place.host, domain: place.domain });
   });
 
-  it('refuses a snapshot whose id belongs to another host', async () => {
+  it('a snapshot reusing a view id from another origin lands on its own row and leaves this one alone', async () => {
     const { db } = makeWorld();
     const s = snapshot('https://www.example.com');
-    await upsertFootprint(db, s, place, NOW);
+    await upsertFootprint(db, sealer, s, place, NOW);
     const other = { host: 'evil.test', domain: 'evil.test', category: 0 };
-    expect(await upsertFootprint(db, { ...s, origin: 'https://evil.test', activeMs: 9e6 }, other, NOW)).toBe('host_mismatch');
-    expect((await db.footprints.get(s.id))!.activeMs).toBe(s.activeMs);
+    const evil = { ...s, origin: 'https://evil.test', activeMs: 9e6 };
+    expect(await upsertFootprint(db, sealer, evil, other, NOW)).toBe('inserted');
+    const mine = (await rowOf(db, s))!;
+    expect(mine.activeMs).toBe(s.activeMs);
+    expect(await opener.open<FootprintSite>(mine.site)).toEqual({ host: place.host, domain: place.domain });
+    expect(await opener.open<FootprintSite>((await rowOf(db, evil))!.site)).toEqual({ host: 'evil.test', domain: 'evil.test' });
+    expect(await db.footprints.count()).toBe(2);
   });
 });

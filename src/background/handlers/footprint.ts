@@ -14,7 +14,9 @@ type FootprintMessage = Extract<ContentMessage, { type: 'content/footprint' }>;
  * must be the sending frame's origin (a page cannot write for another site);
  * the site must be capturable now (pause, lists and excluded categories are
  * re-checked here, not trusted from the content script); and the times must
- * be physically possible. Anything else stores nothing.
+ * be physically possible; and a keyring must exist (the site is sealed to
+ * the vault public key, which needs no password, so capture goes on while
+ * locked). Anything else stores nothing.
  */
 export async function handleFootprint(
   ctx: WorkerContext,
@@ -31,9 +33,9 @@ export async function handleFootprint(
   }
   const decision = decideSite(host, await ctx.settings.get());
   if (decision.state !== 'capturing') return ok({ stored: false });
+  if (!(await ctx.lock.state()).setUp) return ok({ stored: false });
   const { domain, categoryId } = decision.classification;
-  const outcome = await upsertFootprint(ctx.db, f, { host, domain, category: categoryId }, now);
-  if (outcome === 'host_mismatch') return fail('forbidden_sender', 'footprint id belongs to another site');
   // 'unchanged' is a retry of what the vault already holds: stored, idempotently.
+  await upsertFootprint(ctx.db, await ctx.lock.sealer(), f, { host, domain, category: categoryId }, now);
   return ok({ stored: true });
 }

@@ -11,12 +11,14 @@ type StatusMessage = Extract<UiMessage, { type: 'ui/status' }>;
 /**
  * ui/status: capture state, the current tab's site state (from its origin
  * only) and this epoch's points, recomputed from the vault on every call.
+ * The points name sites, so the vault must be unlocked.
  */
 export async function handleStatus(ctx: WorkerContext, msg: StatusMessage): Promise<UiStatus> {
+  const opener = await ctx.lock.opener();
   const settings = await ctx.settings.get();
   const today = localDay(ctx.now(), ctx.tzOffset());
   const { first, last } = epochDays(epochOfDay(today));
-  const rows = await readDomainDays(ctx.db, first, last);
+  const rows = await readDomainDays(ctx.db, opener, first, last);
   const host = msg.tabOrigin ? hostOf(msg.tabOrigin) : undefined;
   let site: UiStatus['site'];
   if (host) {

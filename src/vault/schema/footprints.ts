@@ -1,16 +1,16 @@
+import type { SealedBox } from '../../background/services';
+
 /**
- * The `footprints` table: one row per page view, keyed by the content
- * script's random view id. A row holds the site (registrable domain and host,
- * never a path), the category, the user's local day and the cumulative
- * measures. Nothing else about the page is ever stored.
+ * The `footprints` table: one row per page view. A row keeps its measures in
+ * the clear (the popup sums them) and its site sealed to the vault public key
+ * (docs/earning.md "The encrypted vault"): no host or domain is readable
+ * without the vault private key. Nothing else about the page is ever stored.
  */
 export interface FootprintRecord {
-  /** Random per page view (uuid), the idempotency key. */
+  /** Hex sha256(origin + "\n" + viewId) (src/vault/row-id.ts): per view and origin, reveals neither. */
   id: string;
-  /** Registrable domain (eTLD+1), the scoring key. */
-  domain: string;
-  /** Origin host, kept so a snapshot from another host can never merge into this row. */
-  host: string;
+  /** Sealed FootprintSite. */
+  site: SealedBox;
   /** Category id (src/shared/categories.ts), decided at first write. */
   category: number;
   /** Local day of `startedAt` (src/shared/epoch.ts localDay). */
@@ -28,12 +28,28 @@ export interface FootprintRecord {
   updatedAt: number;
 }
 
+/** What `site` seals. */
+export interface FootprintSite {
+  /** Origin host. */
+  host: string;
+  /** Registrable domain (eTLD+1), the scoring key. */
+  domain: string;
+}
+
+/** A row with its site opened: what reads work on. Never stored. */
+export type OpenedFootprint = Omit<FootprintRecord, 'site'> & FootprintSite;
+
+/** The v2–v3 row shape (site in the clear, id = the view id), only for the v4 upgrade and its test. */
+export type FootprintRecordV3 = OpenedFootprint;
+
 /** Index spec per schema version. Never edit a published entry: add a version. */
 export const FOOTPRINTS_INDEXES = {
   /** v1: the first shape kept the full origin and indexed by day only. */
   1: 'id, day',
   /** v2: origin split into host + registrable domain; listing by time and aggregation by domain-day. */
   2: 'id, day, startedAt, [domain+day]',
+  /** v4: the site is sealed, so nothing can be indexed by it. */
+  4: 'id, day, startedAt',
 } as const;
 
 /** The v1 row shape, only for the upgrade and its test. */

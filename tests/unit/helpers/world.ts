@@ -1,9 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openVault, type VaultDb } from '../../../src/vault';
 import { createSettingsStore, type StorageAreaLike } from '../../../src/background/settings-store';
+import { createLockService, type LockAlarms, type WorkerLockService } from '../../../src/background/lock';
 import type { WorkerContext } from '../../../src/background/context';
 import { createNetworkService } from '../../../src/background/network';
 import type { SenderLike } from '../../../src/background/sender';
+import type { Opener, Sealer } from '../../../src/background/services';
+import { createOpener, createSealer, generateVaultKeyPair } from '../../../src/keyring';
 import type { FootprintSnapshot } from '../../../src/shared/footprint';
 
 /** A chrome.storage.local stand-in: a Map with the same async get/set shape, values deep-copied like the real one. */
@@ -15,7 +18,25 @@ export class MemoryStorageArea implements StorageAreaLike {
   async set(items: Record<string, unknown>): Promise<void> {
     for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
   }
+  async remove(key: string): Promise<void> {
+    this.data.delete(key);
+  }
 }
+
+/** A chrome.alarms stand-in for one-shot alarms: name → when. */
+export class FakeAlarms implements LockAlarms {
+  readonly scheduled = new Map<string, number>();
+  create(name: string, info: { when: number }): void {
+    this.scheduled.set(name, info.when);
+  }
+  clear(name: string): boolean {
+    return this.scheduled.delete(name);
+  }
+}
+
+/** PBKDF2 rounds in unit tests: the production count is exercised by one keyring test. */
+export const TEST_ITERATIONS = 1_000;
+export const PASSWORD = 'correct horse battery';
 
 /** A fresh, isolated IndexedDB (fake-indexeddb) per call: tests never share a database. */
 export function freshIdb(): { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } {
@@ -31,24 +52,41 @@ export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 export interface World {
   ctx: WorkerContext;
   db: VaultDb;
+  /** chrome.storage.local. */
   storage: MemoryStorageArea;
+  /** chrome.storage.session. */
+  session: MemoryStorageArea;
+  alarms: FakeAlarms;
+  lock: WorkerLockService;
   clock: { now: number };
 }
 
 /** A worker context over fake-indexeddb and in-memory storage, with a settable clock and UTC time zone. */
 export function makeWorld(): World {
-  const db = openVault(`vault-${Math.random()}`, freshIdb());
   const storage = new MemoryStorageArea();
+  const session = new MemoryStorageArea();
+  const alarms = new FakeAlarms();
   const clock = { now: NOW };
+  const settings = createSettingsStore(storage);
+  const lock = createLockService({ local: storage, session, alarms, settings, now: () => clock.now, iterations: TEST_ITERATIONS });
+  const db = openVault({ name: `vault-${Math.random()}`, dexie: freshIdb(), vaultPublicKey: () => lock.vaultPublicKey() });
   const ctx: WorkerContext = {
     db,
-    settings: createSettingsStore(storage),
+    settings,
+    lock,
     now: () => clock.now,
     tzOffset: () => 0,
     prover: { prove: () => Promise.reject(new Error('no prover in unit tests')) },
     network: createNetworkService({ local: storage }),
   };
-  return { ctx, db, storage, clock };
+  return { ctx, db, storage, session, alarms, lock, clock };
+}
+
+/** makeWorld after onboarding with PASSWORD: a keyring exists and the vault is unlocked (capture stores). */
+export async function makeOnboardedWorld(): Promise<World> {
+  const world = makeWorld();
+  await world.lock.onboard(PASSWORD);
+  return world;
 }
 
 export const extensionPage: SenderLike = { id: RUNTIME_ID, origin: EXTENSION_ORIGIN };
@@ -75,4 +113,10 @@ export function snapshot(origin: string, over: Partial<FootprintSnapshot> = {}):
     tzOffset: 0,
     ...over,
   };
+}
+
+/** A vault key pair with its sealer and opener, for vault tests that need no lock service. */
+export async function makeSealing(): Promise<{ publicKey: string; privateKey: string; sealer: Sealer; opener: Opener }> {
+  const pair = await generateVaultKeyPair();
+  return { ...pair, sealer: await createSealer(pair.publicKey), opener: await createOpener(pair.privateKey) };
 }

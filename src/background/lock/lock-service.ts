@@ -1,0 +1,175 @@
+import { privateKeyToAccount } from 'viem/accounts';
+import type { LocalAccount } from 'viem';
+import {
+  createKeyring,
+  createOpener,
+  createSealer,
+  fromBase64,
+  KeyringError,
+  openKeyring,
+  parseKeyringRecord,
+  replaceAccountKey,
+  toBase64,
+  unlockKeyring,
+  type KeyringRecord,
+  type KeyringSecrets,
+} from '../../keyring';
+import type { WalletState } from '../../shared/earning-messages';
+import type { LockService, Opener, Sealer } from '../services';
+import { createSettingsStore, type SettingsStore } from '../settings-store';
+import {
+  AUTO_LOCK_ALARM,
+  KEYRING_KEY,
+  UNLOCK_KEY,
+  unlockSessionSchema,
+  type LockAlarms,
+  type RemovableStorageArea,
+  type UnlockSession,
+} from './storage';
+
+/** UI activity moves the deadline at most this often (each move is a storage write and an alarm). */
+export const TOUCH_INTERVAL_MS = 30_000;
+
+export interface LockServiceOptions {
+  /** chrome.storage.local: the keyring record (and the settings). */
+  local: RemovableStorageArea;
+  /** chrome.storage.session: `unlock` while unlocked. */
+  session: RemovableStorageArea;
+  alarms: LockAlarms;
+  now(): number;
+  /** PBKDF2 rounds for new keyrings (tests only); unlock uses the record's own count. */
+  iterations?: number;
+  /** Where autoLockMinutes is read; defaults to the settings in `local`. */
+  settings?: SettingsStore;
+}
+
+/** The lock service plus what the worker needs to open the vault database. */
+export interface WorkerLockService extends LockService {
+  /** The vault public key, or undefined before onboarding (the v3→v4 upgrade seals to it). */
+  vaultPublicKey(): Promise<string | undefined>;
+}
+
+/**
+ * The keyring and lock (docs/earning.md "Lock state"). Nothing is
+ * remembered between calls: every call reads the record and the session
+ * again and treats a past `expiresAt` as locked (clearing it), so a restarted
+ * worker or a missed alarm can never keep the vault open. The account key
+ * and the vault private key exist in plaintext only inside one call.
+ */
+export function createLockService(opts: LockServiceOptions): WorkerLockService {
+  const { local, session, alarms, now } = opts;
+  const settings = opts.settings ?? createSettingsStore(local);
+  let sealer: { publicKey: string; sealer: Promise<Sealer> } | undefined;
+
+  async function readRecord(): Promise<KeyringRecord | undefined> {
+    const raw = (await local.get(KEYRING_KEY))[KEYRING_KEY];
+    return raw === undefined ? undefined : parseKeyringRecord(raw);
+  }
+
+  async function requireRecord(): Promise<KeyringRecord> {
+    const record = await readRecord();
+    if (!record) throw new KeyringError('not_set_up');
+    return record;
+  }
+
+  /** The live session, or undefined (an expired or malformed one is removed on the way). */
+  async function readSession(): Promise<UnlockSession | undefined> {
+    const raw = (await session.get(UNLOCK_KEY))[UNLOCK_KEY];
+    if (raw === undefined) return undefined;
+    const parsed = unlockSessionSchema.safeParse(raw);
+    if (parsed.success && parsed.data.expiresAt > now()) return parsed.data;
+    await endSession();
+    return undefined;
+  }
+
+  async function endSession(): Promise<void> {
+    await session.remove(UNLOCK_KEY);
+    await alarms.clear(AUTO_LOCK_ALARM);
+  }
+
+  async function startSession(kek: Uint8Array<ArrayBuffer>): Promise<void> {
+    const expiresAt = now() + (await settings.get()).autoLockMinutes * 60_000;
+    await session.set({ [UNLOCK_KEY]: { kek: toBase64(kek), expiresAt } satisfies UnlockSession });
+    await alarms.create(AUTO_LOCK_ALARM, { when: expiresAt });
+  }
+
+  /** The opened secrets for an unlocked vault. */
+  async function secrets(): Promise<KeyringSecrets> {
+    const record = await requireRecord();
+    const live = await readSession();
+    if (!live) throw new KeyringError('locked');
+    return openKeyring(record, fromBase64(live.kek));
+  }
+
+  async function state(): Promise<WalletState> {
+    const { autoLockMinutes } = await settings.get();
+    const record = await readRecord();
+    if (!record) return { setUp: false, locked: true, autoLockMinutes };
+    const live = await readSession();
+    return live
+      ? { setUp: true, locked: false, address: record.address, autoLockMinutes, lockAt: live.expiresAt }
+      : { setUp: true, locked: true, address: record.address, autoLockMinutes };
+  }
+
+  return {
+    state,
+
+    async onboard(password) {
+      if (await readRecord()) throw new KeyringError('already_set_up');
+      const { record, kek } = await createKeyring(password, { now: now(), iterations: opts.iterations });
+      await local.set({ [KEYRING_KEY]: record });
+      await startSession(kek);
+      return state();
+    },
+
+    async unlock(password) {
+      const { kek } = await unlockKeyring(await requireRecord(), password);
+      await startSession(kek);
+      return state();
+    },
+
+    async lock() {
+      await endSession();
+      return state();
+    },
+
+    async touch() {
+      const live = await readSession();
+      if (!live) return;
+      const expiresAt = now() + (await settings.get()).autoLockMinutes * 60_000;
+      const moved = expiresAt - live.expiresAt;
+      if (moved >= 0 && moved < TOUCH_INTERVAL_MS) return;
+      await session.set({ [UNLOCK_KEY]: { ...live, expiresAt } satisfies UnlockSession });
+      await alarms.create(AUTO_LOCK_ALARM, { when: expiresAt });
+    },
+
+    async sealer() {
+      const { vaultPublicKey } = await requireRecord();
+      if (sealer?.publicKey !== vaultPublicKey) sealer = { publicKey: vaultPublicKey, sealer: createSealer(vaultPublicKey) };
+      return sealer.sealer;
+    },
+
+    async opener(): Promise<Opener> {
+      return createOpener((await secrets()).vaultPrivateKey);
+    },
+
+    async account(): Promise<LocalAccount> {
+      return privateKeyToAccount((await secrets()).accountKey);
+    },
+
+    async exportAccountKey(password) {
+      const { secrets: opened } = await unlockKeyring(await requireRecord(), password);
+      return opened.accountKey;
+    },
+
+    async importAccountKey(password, privateKey) {
+      const unlocked = await unlockKeyring(await requireRecord(), password);
+      await local.set({ [KEYRING_KEY]: await replaceAccountKey(unlocked, privateKey) });
+      return state();
+    },
+
+    async vaultPublicKey() {
+      return (await readRecord())?.vaultPublicKey;
+    },
+  };
+}
