@@ -1,105 +1,53 @@
 import { useCallback, useState } from 'preact/hooks';
-import { getStatus, setPaused, setSiteRule, type UiStatus } from '../ui/api';
-import { activeTabOrigin } from '../ui/active-tab';
-import { CategoryBars } from '../ui/components/category-bars';
+import { getWalletState, lock, type WalletState } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { errorMessage, t } from '../ui/i18n';
-import type { Result } from '../ui/messaging';
 import { useResult } from '../ui/use-result';
-import { CapsExplainer } from './caps-explainer';
-import { CaptureStatus } from './capture-status';
-import { PointsSummary } from './points-summary';
-import { SiteList } from './site-list';
+import { AppShell } from './app-shell';
+import { OnboardScreen } from './onboard-screen';
+import { PopupHeader } from './popup-header';
+import { UnlockScreen } from './unlock-screen';
 
 /**
- * The popup: status and controls first (what the user came to change),
- * then points, caps, categories and sites. Every change re-reads the status
- * from the worker instead of guessing, so the screen shows what is true.
+ * The popup's gate: ui/wallet-state decides what shows. Not set up →
+ * onboarding; locked → unlock; unlocked → the tabs. Screens hand back the
+ * wallet state the worker answered, so the gate never guesses; anything that
+ * meets a `locked` error asks the gate to re-read.
  */
 export function PopupApp() {
-  const load = useCallback(async (): Promise<Result<UiStatus>> => getStatus(await activeTabOrigin()), []);
-  const [status, reload] = useResult(load);
-  const [busy, setBusy] = useState(false);
+  const [loaded, reload] = useResult(getWalletState);
+  const [answered, setAnswered] = useState<WalletState | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [locking, setLocking] = useState(false);
+  const wallet = answered ?? (loaded.state === 'ready' ? loaded.data : null);
 
-  const act = async (run: () => Promise<Result<unknown>>, done: string) => {
-    setBusy(true);
-    const result = await run();
-    setAnnouncement(result.ok ? done : errorMessage(result.error.code));
-    await reload();
-    setBusy(false);
+  const refreshGate = useCallback(() => {
+    setAnswered(null);
+    void reload();
+  }, [reload]);
+
+  const onLock = async () => {
+    if (locking) return;
+    setLocking(true);
+    const result = await lock();
+    setLocking(false);
+    if (result.ok) {
+      setAnswered(result.data);
+      setAnnouncement(t('announce_locked'));
+    } else setAnnouncement(errorMessage(result.error.code));
   };
 
+  const unlocked = !!wallet && wallet.setUp && !wallet.locked;
+  const screen = !wallet ? 'gate' : !wallet.setUp ? 'onboard' : wallet.locked ? 'unlock' : 'app';
   return (
-    <main class="popup" data-testid="popup">
-      <header class="popup-header">
-        <div class="brand">
-          <img class="brand-mark" src="/icons/icon-48.png" width={24} height={24} alt="" />
-          <h1>{t('extName')}</h1>
-        </div>
-        <button type="button" class="btn-link btn" onClick={() => void openOptions()} data-testid="open-options">
-          {t('popup_open_options')}
-        </button>
-      </header>
+    <main class="popup" data-testid="popup" data-screen={screen}>
+      <PopupHeader onLock={unlocked ? () => void onLock() : undefined} locking={locking} />
       <p class="visually-hidden" aria-live="polite" data-testid="announcement">{announcement}</p>
-      {status.state === 'loading' && <Loading />}
-      {status.state === 'error' && <ErrorView error={status.error} onRetry={() => void reload()} />}
-      {status.state === 'ready' && (
-        <PopupBody
-          status={status.data}
-          busy={busy}
-          onTogglePause={() => {
-            const next = !status.data.paused;
-            void act(() => setPaused(next), next ? t('announce_paused') : t('announce_resumed'));
-          }}
-          onSetDeny={(deny) => {
-            const domain = status.data.site?.domain;
-            if (!domain) return;
-            void act(
-              () => setSiteRule(domain, deny ? 'deny' : 'none'),
-              deny ? t('announce_site_denied', domain) : t('announce_site_undenied', domain),
-            );
-          }}
-        />
-      )}
+      {!wallet && loaded.state === 'loading' && <Loading />}
+      {!wallet && loaded.state === 'error' && <ErrorView error={loaded.error} onRetry={() => void reload()} />}
+      {wallet && !wallet.setUp && <OnboardScreen onDone={(w) => { setAnswered(w); setAnnouncement(t('announce_onboarded')); }} />}
+      {wallet && wallet.setUp && wallet.locked && <UnlockScreen onDone={(w) => { setAnswered(w); setAnnouncement(t('announce_unlocked')); }} />}
+      {unlocked && <AppShell wallet={wallet} refreshGate={refreshGate} announce={setAnnouncement} />}
     </main>
-  );
-}
-
-/** Opens the options page; a real popup then closes itself (opened as a tab, it stays). */
-async function openOptions(): Promise<void> {
-  await chrome.runtime.openOptionsPage();
-  if (!(await chrome.tabs.getCurrent())) window.close();
-}
-
-function PopupBody(props: { status: UiStatus; busy: boolean; onTogglePause: () => void; onSetDeny: (deny: boolean) => void }) {
-  const { status } = props;
-  const empty = status.epoch.points === 0 && status.sites.length === 0;
-  return (
-    <>
-      <CaptureStatus status={status} busy={props.busy} onTogglePause={props.onTogglePause} onSetDeny={props.onSetDeny} />
-      <PointsSummary status={status} />
-      <CapsExplainer caps={status.caps} />
-      {empty ? (
-        <section class="card stack" data-testid="empty-state">
-          <h2>{t('popup_empty_title')}</h2>
-          <p class="muted">{t('popup_empty_body')}</p>
-        </section>
-      ) : (
-        <>
-          <section class="card" aria-labelledby="categories-heading">
-            <h2 id="categories-heading">{t('popup_categories_title')}</h2>
-            <CategoryBars items={status.categories} />
-          </section>
-          <section class="card" aria-labelledby="sites-heading">
-            <div class="row-between">
-              <h2 id="sites-heading">{t('popup_sites_title')}</h2>
-              <span class="tag">{t('popup_sites_local')}</span>
-            </div>
-            <SiteList sites={status.sites} />
-          </section>
-        </>
-      )}
-    </>
   );
 }

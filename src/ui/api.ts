@@ -1,5 +1,6 @@
 import type { SiteRule, UiMessage, UiReplyData } from '../shared/messages';
 import { sendUiMessage } from '../shared/send';
+import type { NetworkSetting } from '../shared/network';
 import type { SettingsPatch } from '../shared/settings';
 import { transport, type Result } from './messaging';
 
@@ -19,6 +20,16 @@ export type {
   VaultPage,
 } from '../shared/messages';
 export type { Settings as UiSettings, SettingsPatch } from '../shared/settings';
+export type {
+  Balances,
+  EarnState,
+  JobView,
+  NetworkInfo,
+  PoolView,
+  StakePreview,
+  WalletState,
+} from '../shared/earning-messages';
+export type { NetworkSetting } from '../shared/network';
 
 function call<M extends UiMessage>(message: M): Promise<Result<UiReplyData<M['type']>>> {
   return sendUiMessage(transport, message) as Promise<Result<UiReplyData<M['type']>>>;
@@ -41,3 +52,61 @@ export const exportVault = () => call({ type: 'ui/export' });
 
 /** The worker deletes only on the literal 'DELETE'; the dialog gets the user's confirmation first. */
 export const deleteAll = () => call({ type: 'ui/delete-all', confirm: 'DELETE' });
+
+// ---- wallet and lock (docs/earning.md "Accounts and keys", "Lock state")
+
+export const getWalletState = () => call({ type: 'ui/wallet-state' });
+
+/** Creates the account key and vault key under `password` (key derivation takes about a second). */
+export const onboard = (password: string) => call({ type: 'ui/onboard', password });
+
+export const unlock = (password: string) => call({ type: 'ui/unlock', password });
+
+export const lock = () => call({ type: 'ui/lock' });
+
+/** The account key in hex; the worker re-derives from `password`, the unlocked session is not enough. */
+export const exportAccountKey = (password: string) => call({ type: 'ui/account-export', password });
+
+export const importAccountKey = (password: string, privateKey: string) =>
+  call({ type: 'ui/account-import', password, privateKey });
+
+/**
+ * Auto-lock delay in minutes (1–1440). The settings field is added with the
+ * keyring; the cast keeps this compiling until SettingsPatch has it.
+ */
+export const setAutoLockMinutes = (autoLockMinutes: number) =>
+  call({ type: 'ui/settings-update', patch: { autoLockMinutes } as SettingsPatch });
+
+// ---- network and balances
+
+export const getNetwork = () => call({ type: 'ui/network-get' });
+
+export const setNetwork = (network: NetworkSetting) => call({ type: 'ui/network-set', network });
+
+export const getBalances = () => call({ type: 'ui/balances' });
+
+/** Devnet only: 10 test ETH for the account; answers the new balances. */
+export const requestTestEth = () => call({ type: 'ui/faucet' });
+
+// ---- epochs, pools and jobs (every action answers the job that carries it out)
+
+export const getEarnState = () => call({ type: 'ui/earn-state' });
+
+/** Without `epoch`: the latest finished, unminted epoch that has points. */
+export const proveNow = (epoch?: number) =>
+  call(epoch === undefined ? { type: 'ui/prove-now' } : { type: 'ui/prove-now', epoch });
+
+export const getPools = () => call({ type: 'ui/pools' });
+
+export const getStakePreview = (pool: string, tokenId: string) => call({ type: 'ui/stake-preview', pool, tokenId });
+
+export const stake = (pool: string, tokenId: string) => call({ type: 'ui/stake', pool, tokenId });
+
+export const unstake = (pool: string, tokenId: string) => call({ type: 'ui/unstake', pool, tokenId });
+
+export const claim = (pool: string, tokenId: string) => call({ type: 'ui/claim', pool, tokenId });
+
+/** Unstake all, claim, burn every SBT, delete the vault; only after the user typed EXIT. */
+export const exitAll = () => call({ type: 'ui/exit', confirm: 'EXIT' });
+
+export const getJob = (id: string) => call({ type: 'ui/job', id });

@@ -34,3 +34,14 @@ export function percentOf(part: number, whole: number): number {
   if (whole <= 0) return 0;
   return Math.max(0, Math.min(100, Math.round((part / whole) * 100)));
 }
+
+/** A local date range from ms since the epoch ("Dec 1 – 31, 2026"); the locale decides what repeats. */
+export function formatDateRange(startMs: number, endMs: number): string {
+  const f = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+  return startMs <= endMs ? f.formatRange(new Date(startMs), new Date(endMs)) : f.format(new Date(endMs));
+}
+
+/** A local time of day from ms since the epoch ("7:51 PM", "19:51"). */
+export function formatTime(timeMs: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(timeMs));
+}

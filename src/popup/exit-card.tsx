@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { exitAll } from '../ui/api';
+import { Dialog } from '../ui/components/dialog';
+import { JobProgress } from '../ui/components/job-progress';
+import { EXIT_CONFIRM_WORD } from '../ui/form-checks';
+import { errorMessage, t } from '../ui/i18n';
+import { isOpenJob } from '../ui/jobs';
+import { usePopup } from './popup-context';
+
+/**
+ * "Leave and delete everything": says what happens (unstake all, claim, burn
+ * every SBT, delete the vault; the account key stays), asks for the typed
+ * word EXIT, then follows the exit job.
+ */
+export function ExitCard() {
+  const { jobs, track, announce } = usePopup();
+  const [open, setOpen] = useState(false);
+  const exitJobs = jobs.filter((j) => j.kind === 'exit');
+  const running = exitJobs.some(isOpenJob);
+  return (
+    <section class="card stack danger-zone" aria-labelledby="exit-heading" data-testid="exit-section">
+      <h2 id="exit-heading">{t('exit_title')}</h2>
+      <p class="small">{t('exit_intro')}</p>
+      <ExitSteps />
+      {!running && (
+        <button type="button" class="btn btn-danger btn-block" onClick={() => setOpen(true)} data-testid="exit-open">
+          {t('action_exit')}
+        </button>
+      )}
+      {exitJobs.map((job) => <JobProgress key={job.id} job={job} onRetried={track} />)}
+      <Dialog open={open} onClose={() => setOpen(false)} labelledBy="exit-dialog-title" describedBy="exit-dialog-body" testId="exit-dialog">
+        <ExitConfirm onCancel={() => setOpen(false)} onStarted={(job) => {
+          setOpen(false);
+          track(job);
+          announce(t('announce_exit_started'));
+        }} />
+      </Dialog>
+    </section>
+  );
+}
+
+function ExitSteps() {
+  return (
+    <ol class="exit-steps small">
+      <li>{t('exit_step_unstake')}</li>
+      <li>{t('exit_step_claim')}</li>
+      <li>{t('exit_step_burn')}</li>
+      <li>{t('exit_step_delete')}</li>
+    </ol>
+  );
+}
+
+function ExitConfirm(props: { onCancel: () => void; onStarted: (job: Parameters<ReturnType<typeof usePopup>['track']>[0]) => void }) {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const matches = typed.trim() === EXIT_CONFIRM_WORD;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!matches || busy) return;
+    setBusy(true);
+    setError('');
+    const result = await exitAll();
+    setBusy(false);
+    if (result.ok) props.onStarted(result.data);
+    else setError(errorMessage(result.error.code));
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <h2 id="exit-dialog-title">{t('exit_dialog_title')}</h2>
+      <div id="exit-dialog-body" class="stack">
+        <p class="small">{t('exit_dialog_body')}</p>
+        <ExitSteps />
+        <p class="notice small" data-tone="info">{t('exit_key_stays')}</p>
+      </div>
+      <div class="stack field" style={{ marginTop: '12px' }}>
+        <label for="exit-confirm">{t('exit_type_label', EXIT_CONFIRM_WORD)}</label>
+        <input id="exit-confirm" type="text" autoComplete="off" spellcheck={false} autoCapitalize="characters" data-autofocus
+          value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} data-confirm-word={EXIT_CONFIRM_WORD}
+          data-testid="exit-confirm-input" />
+        {error && <p class="field-error" role="alert" data-testid="exit-error">{error}</p>}
+      </div>
+      <div class="dialog-actions">
+        <button type="button" class="btn" onClick={props.onCancel} data-testid="exit-cancel">{t('action_cancel')}</button>
+        <button type="submit" class="btn btn-danger" disabled={!matches} aria-disabled={busy} data-testid="exit-confirm">
+          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+          {t('action_exit_confirm')}
+        </button>
+      </div>
+    </form>
+  );
+}

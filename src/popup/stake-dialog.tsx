@@ -1,0 +1,101 @@
+import { useCallback, useState } from 'preact/hooks';
+import { getStakePreview, stake, type JobView, type PoolView, type StakePreview } from '../ui/api';
+import { Dialog } from '../ui/components/dialog';
+import { ErrorView, Loading } from '../ui/components/state-views';
+import { formatNumber } from '../ui/format';
+import { categoryLabel, errorMessage, t } from '../ui/i18n';
+import { useResult } from '../ui/use-result';
+
+/**
+ * Before staking: exactly what becomes public (from ui/stake-preview, the
+ * same values the proof will bind) and what stays on this device. Nothing is
+ * sent until Confirm; the stake then runs as a job the pool card follows.
+ */
+export function StakeDialog(props: StakeProps & { open: boolean }) {
+  return (
+    <Dialog open={props.open} onClose={props.onClose} labelledBy="stake-title" describedBy="stake-intro" testId="stake-dialog">
+      <StakeBody {...props} />
+    </Dialog>
+  );
+}
+
+type StakeProps = { pool: PoolView; tokenId: string; onClose: () => void; onStarted: (job: JobView) => void };
+
+/** Mounted only while the dialog is open, so the preview is read fresh each time. */
+function StakeBody(props: StakeProps) {
+  const { pool, tokenId } = props;
+  const load = useCallback(() => getStakePreview(pool.address, tokenId), [pool.address, tokenId]);
+  const [preview, reload] = useResult(load);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    const result = await stake(pool.address, tokenId);
+    setBusy(false);
+    if (result.ok) props.onStarted(result.data);
+    else setError(errorMessage(result.error.code));
+  };
+
+  return (
+    <>
+      <h2 id="stake-title">{t('stake_title', pool.name)}</h2>
+      <p id="stake-intro" class="small muted">{t('stake_intro')}</p>
+      {preview.state === 'loading' && <Loading testId="stake-preview-loading" />}
+      {preview.state === 'error' && <ErrorView error={preview.error} onRetry={() => void reload()} testId="stake-preview-error" />}
+      {preview.state === 'ready' && <PreviewBody preview={preview.data} />}
+      {error && <p class="field-error" role="alert" data-testid="stake-error">{error}</p>}
+      <div class="dialog-actions">
+        <button type="button" class="btn" onClick={props.onClose} data-testid="stake-cancel">{t('action_cancel')}</button>
+        <button type="button" class="btn btn-primary" disabled={preview.state !== 'ready'} aria-disabled={busy}
+          onClick={() => void confirm()} data-testid="stake-confirm">
+          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+          {t('action_confirm_stake')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function PreviewBody({ preview }: { preview: StakePreview }) {
+  const categories = preview.categories.map(categoryLabel).join(t('list_separator'));
+  return (
+    <div class="stack preview">
+      <section class="preview-block" data-tone="public" aria-labelledby="preview-public" data-testid="stake-public"
+        data-address={preview.address} data-token-id={preview.tokenId} data-epoch={preview.epoch} data-root={preview.root}
+        data-points={preview.points}>
+        <h3 id="preview-public">{t('stake_public_title')}</h3>
+        <dl class="facts">
+          <div>
+            <dt>{t('stake_public_address')}</dt>
+            <dd><code class="break">{preview.address}</code></dd>
+          </div>
+          <div>
+            <dt>{t('stake_public_token')}</dt>
+            <dd>{t('stake_public_token_value', [preview.tokenId, preview.epoch])}</dd>
+          </div>
+          <div>
+            <dt>{t('stake_public_root')}</dt>
+            <dd><code class="break">{preview.root}</code></dd>
+          </div>
+          <div>
+            <dt>{t('stake_public_points', categories)}</dt>
+            <dd class="num"><strong>{t('points_count', formatNumber(preview.points))}</strong></dd>
+          </div>
+        </dl>
+        <p class="small muted">{t('stake_public_note')}</p>
+      </section>
+      <section class="preview-block" data-tone="private" aria-labelledby="preview-private" data-testid="stake-private">
+        <h3 id="preview-private">{t('stake_private_title')}</h3>
+        <ul>
+          <li>{t('stake_private_sites')}</li>
+          <li>{t('stake_private_times')}</li>
+          <li>{t('stake_private_other_categories')}</li>
+          <li>{t('stake_private_footprints')}</li>
+        </ul>
+      </section>
+    </div>
+  );
+}
