@@ -25,6 +25,9 @@ import {Categories} from "./lib/Categories.sol";
 ///      - Nothing moves a token: transfers and approvals revert; only the holder can burn (exit).
 ///      The ERC-721 is written here, not inherited, because a soulbound token needs none of the
 ///      transfer machinery and packing the record saves a storage slot (~22k gas) per mint.
+///      Storage per mint: the token slot (root | status) and one 16-bit lane of the holder's
+///      points page (16 epochs per slot). balanceOf is derived from the pages, not stored:
+///      a first mint writes two fresh slots instead of three (docs/contracts.md, Gas).
 contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @notice Epochs are weeks since the Unix epoch (src/shared/epoch.ts, counted in UTC here).
     uint256 public constant EPOCH_SECONDS = 7 days;
@@ -40,13 +43,24 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     uint256 private constant ROOT_MASK = (1 << STATUS_SHIFT) - 1;
     uint256 private constant LIVE = 1;
     uint256 private constant BURNED = 2;
+    /// @dev Points pages: epoch e of a holder is lane e % 16 (16 bits) of page e / 16. A valid
+    ///      mint proves 1 <= points <= 4,200 (the circuit's weekly cap), so a nonzero lane is
+    ///      exactly a live token; a burn zeroes it.
+    uint256 private constant LANE_BITS = 16;
+    uint256 private constant PAGE_SHIFT = 4;
+    uint256 private constant LANE_INDEX = (1 << PAGE_SHIFT) - 1;
+    uint256 private constant LANE_MASK = (1 << LANE_BITS) - 1;
 
     IEpochVerifier public immutable verifier;
+    /// @dev IC0 + MINT_CATEGORY_MASK·IC_mask + MINT_MIN_POINTS·IC_min, computed once by the
+    ///      verifier at construction: every mint proof is checked against exactly these constants.
+    uint256 private immutable _baseX;
+    uint256 private immutable _baseY;
 
     /// @dev root | status << 254; zero = never minted. Kept (as BURNED) after a burn.
     mapping(uint256 tokenId => uint256) private _tokens;
-    mapping(uint256 tokenId => uint256) private _points;
-    mapping(address holder => uint256) private _balances;
+    /// @dev holder => page (epoch / 16) => 16 lanes of 16-bit points.
+    mapping(address holder => mapping(uint256 page => uint256 lanes)) private _points;
 
     event Minted(address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 root, uint256 nullifier);
 
@@ -63,6 +77,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     constructor(IEpochVerifier verifier_) {
         if (address(verifier_) == address(0)) revert DataSBT__ZeroVerifier();
         verifier = verifier_;
+        (_baseX, _baseY) = verifier_.precomputeBase(MINT_CATEGORY_MASK, MINT_MIN_POINTS);
     }
 
     // ---------------------------------------------------------------- mint and burn
@@ -76,26 +91,22 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     {
         uint256 current = block.timestamp / EPOCH_SECONDS;
         if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
-        if (points > type(uint64).max) revert DataSBT__PointsTooLarge(points);
+        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 16 bits.
+        if (points > LANE_MASK) revert DataSBT__PointsTooLarge(points);
         tokenId = tokenIdOf(msg.sender, epoch);
         if (_tokens[tokenId] != 0) revert DataSBT__AlreadyMinted(tokenId);
 
-        uint256[7] memory signals = [
-            nullifier,
-            points,
-            root,
-            epoch,
-            MINT_CATEGORY_MASK,
-            MINT_MIN_POINTS,
-            ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
+        // Signals 4 and 5 (MINT_CATEGORY_MASK, MINT_MIN_POINTS) are folded into the base.
+        uint256[5] memory rest = [
+            nullifier, points, root, epoch, ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
         ];
-        if (!verifier.verifyProof(proof.a, proof.b, proof.c, signals)) revert DataSBT__InvalidProof();
+        if (!verifier.verifyProofWithBase(proof.a, proof.b, proof.c, [_baseX, _baseY], rest)) {
+            revert DataSBT__InvalidProof();
+        }
 
         _tokens[tokenId] = root | (LIVE << STATUS_SHIFT);
-        _points[tokenId] = points;
-        unchecked {
-            _balances[msg.sender] += 1;
-        }
+        // The lane is empty: this (holder, epoch) was never minted (a burn keeps its record).
+        _points[msg.sender][epoch >> PAGE_SHIFT] |= points << _laneShift(epoch);
         emit Transfer(address(0), msg.sender, tokenId);
         emit Locked(tokenId);
         emit Minted(msg.sender, tokenId, epoch, points, root, nullifier);
@@ -106,10 +117,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         address holder = _liveHolder(tokenId);
         if (holder != msg.sender) revert DataSBT__NotHolder(tokenId, msg.sender);
         _tokens[tokenId] = BURNED << STATUS_SHIFT;
-        delete _points[tokenId];
-        unchecked {
-            _balances[holder] -= 1;
-        }
+        uint256 epoch = uint96(tokenId);
+        _points[holder][epoch >> PAGE_SHIFT] &= ~(LANE_MASK << _laneShift(epoch));
         emit Transfer(holder, address(0), tokenId);
     }
 
@@ -143,7 +152,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         returns (address holder, uint256 epoch, uint256 root, uint256 points)
     {
         holder = _liveHolder(tokenId);
-        return (holder, uint96(tokenId), _tokens[tokenId] & ROOT_MASK, _points[tokenId]);
+        return (holder, uint96(tokenId), _tokens[tokenId] & ROOT_MASK, _pointsOf(holder, uint96(tokenId)));
     }
 
     function isLive(uint256 tokenId) external view returns (bool) {
@@ -156,9 +165,19 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
 
     // ---------------------------------------------------------------- ERC-721 (soulbound)
 
-    function balanceOf(address owner) external view returns (uint256) {
+    /// @notice Number of live tokens of `owner`, counted from the points pages (a live token has
+    ///         a nonzero lane). Costs one storage read per 16 epochs up to the current one
+    ///         (~190 reads, ~0.45M gas in 2026): meant for off-chain reads.
+    function balanceOf(address owner) external view returns (uint256 count) {
         if (owner == address(0)) revert DataSBT__ZeroAddress();
-        return _balances[owner];
+        uint256 lastPage = (block.timestamp / EPOCH_SECONDS) >> PAGE_SHIFT;
+        for (uint256 page = 0; page <= lastPage; ++page) {
+            uint256 lanes = _points[owner][page];
+            while (lanes != 0) {
+                if (lanes & LANE_MASK != 0) ++count;
+                lanes >>= LANE_BITS;
+            }
+        }
     }
 
     function ownerOf(uint256 tokenId) external view returns (address) {
@@ -212,7 +231,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     function tokenURI(uint256 tokenId) external view returns (string memory) {
         _liveHolder(tokenId);
         string memory epoch = Strings.toString(uint96(tokenId));
-        string memory points = Strings.toString(_points[tokenId]);
+        string memory points = Strings.toString(_pointsOf(address(uint160(tokenId >> 96)), uint96(tokenId)));
         bytes memory json = abi.encodePacked(
             '{"name":"Surf to Earn data, epoch ', epoch,
             '","description":"Soulbound proof of browsing points; the data stays with its owner.",',
@@ -225,6 +244,14 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     function supportsInterface(bytes4 interfaceId) public view override(ERC165, IERC165) returns (bool) {
         return interfaceId == type(IERC721).interfaceId || interfaceId == type(IERC721Metadata).interfaceId
             || interfaceId == type(IERC5192).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    function _pointsOf(address holder, uint256 epoch) private view returns (uint256) {
+        return (_points[holder][epoch >> PAGE_SHIFT] >> _laneShift(epoch)) & LANE_MASK;
+    }
+
+    function _laneShift(uint256 epoch) private pure returns (uint256) {
+        return (epoch & LANE_INDEX) * LANE_BITS;
     }
 
     function _liveHolder(uint256 tokenId) private view returns (address) {

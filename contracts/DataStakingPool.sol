@@ -68,6 +68,10 @@ contract DataStakingPool is ReentrancyGuardTransient {
     uint256 public immutable minPoints;
     /// @notice Oldest SBT epoch accepted: the week before the pool starts.
     uint256 public immutable minEpoch;
+    /// @notice IC0 + categoryMask·IC_mask + minPoints·IC_min for this pool's terms, computed by
+    ///         the verifier at construction: every stake proof is checked against exactly these.
+    uint256 public immutable proofBaseX;
+    uint256 public immutable proofBaseY;
 
     string public metadataURI;
 
@@ -133,6 +137,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         end = terms.end;
         categoryMask = terms.categoryMask;
         minPoints = terms.minPoints;
+        (proofBaseX, proofBaseY) = verifier_.precomputeBase(terms.categoryMask, terms.minPoints);
         uint256 startEpoch = terms.start / sbt_.EPOCH_SECONDS();
         minEpoch = startEpoch == 0 ? 0 : startEpoch - 1;
         metadataURI = metadataURI_;
@@ -161,11 +166,11 @@ contract DataStakingPool is ReentrancyGuardTransient {
         if (epoch < minEpoch) revert DataStakingPool__EpochTooOld(epoch, minEpoch);
         if (_stakes[tokenId].status != StakeStatus.None) revert DataStakingPool__AlreadyStaked(tokenId);
 
-        uint256[7] memory signals = [
-            nullifier, points, root, epoch, categoryMask, minPoints,
-            ProofScope.compute(address(this), poolId, epoch, msg.sender)
-        ];
-        if (!verifier.verifyProof(proof.a, proof.b, proof.c, signals)) revert DataStakingPool__InvalidProof();
+        // Signals 4 and 5 (categoryMask, minPoints) are folded into the pool's base.
+        uint256[5] memory rest = [nullifier, points, root, epoch, ProofScope.compute(address(this), poolId, epoch, msg.sender)];
+        if (!verifier.verifyProofWithBase(proof.a, proof.b, proof.c, [proofBaseX, proofBaseY], rest)) {
+            revert DataStakingPool__InvalidProof();
+        }
 
         uint256 acc = _updateStream();
         totalWeight = SafeCast.toUint96(uint256(totalWeight) + points);

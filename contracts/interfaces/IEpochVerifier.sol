@@ -20,14 +20,38 @@ struct Groth16Proof {
 ///      [4] categoryMask (bit i = category id i)
 ///      [5] minPoints   (the circuit enforces points >= minPoints)
 ///      [6] scope       = keccak256(abi.encode(chainId, verifyingContract, poolId, epoch, holder)) >> 8
-///      The generated verifier returns false (it does not revert) on a bad proof, on a
-///      public input >= the scalar field and when the pairing precompile runs out of gas:
-///      callers must revert on false.
+///      The generated verifier (scripts/gen-verifier.mjs) returns false on a bad proof or a
+///      public input >= the scalar field r, and reverts EpochVerifier__OutOfGas when a precompile
+///      is given too little gas (the snarkjs template returned false there): callers revert on false.
 interface IEpochVerifier {
+    /// @notice A precompile was given too little gas (raise the transaction's gas limit).
+    error EpochVerifier__OutOfGas();
+    /// @notice precomputeBase was given a value >= the scalar field r.
+    error EpochVerifier__NotInField();
+
+    /// @notice Verify a proof against all seven public signals (vk_x = IC0 + Σ s_i·IC_i).
     function verifyProof(
         uint256[2] calldata _pA,
         uint256[2][2] calldata _pB,
         uint256[2] calldata _pC,
         uint256[7] calldata _pubSignals
+    ) external view returns (bool);
+
+    /// @notice The part of vk_x fixed by a caller's constant categoryMask and minPoints:
+    ///         IC0 + categoryMask·IC5 + minPoints·IC6 (G1, affine; (0, 0) is the point at infinity).
+    /// @dev Reverts EpochVerifier__NotInField if either input is >= r. Compute it once (constructor)
+    ///      and keep it in immutables: a base is trusted as given, so it must never come from a user.
+    function precomputeBase(uint256 categoryMask, uint256 minPoints) external view returns (uint256 x, uint256 y);
+
+    /// @notice verifyProof with signals 4 and 5 folded into `_base` (from precomputeBase):
+    ///         true exactly when verifyProof would be true for the mask and minimum the base was
+    ///         computed from. `_rest` = [nullifier, points, root, epoch, scope], each must be < r;
+    ///         a base that is not a point of G1 gives false.
+    function verifyProofWithBase(
+        uint256[2] calldata _pA,
+        uint256[2][2] calldata _pB,
+        uint256[2] calldata _pC,
+        uint256[2] calldata _base,
+        uint256[5] calldata _rest
     ) external view returns (bool);
 }

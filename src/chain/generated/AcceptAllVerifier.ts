@@ -4,6 +4,45 @@
 
 export const acceptAllVerifierAbi = [
   {
+    "inputs": [],
+    "name": "EpochVerifier__NotInField",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "EpochVerifier__OutOfGas",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "name": "precomputeBase",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "x",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "y",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256[2]",
@@ -36,7 +75,46 @@ export const acceptAllVerifierAbi = [
     ],
     "stateMutability": "pure",
     "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256[2]",
+        "name": "",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[2][2]",
+        "name": "",
+        "type": "uint256[2][2]"
+      },
+      {
+        "internalType": "uint256[2]",
+        "name": "",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[2]",
+        "name": "",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[5]",
+        "name": "",
+        "type": "uint256[5]"
+      }
+    ],
+    "name": "verifyProofWithBase",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
   }
 ] as const;
 
-export const acceptAllVerifierBytecode = '0x6080604052348015600e575f5ffd5b5060f98061001b5f395ff3fe6080604052348015600e575f5ffd5b50600436106026575f3560e01c8063c894e75714602a575b5f5ffd5b603f60353660046068565b6001949350505050565b604051901515815260200160405180910390f35b80604081018310156062575f5ffd5b92915050565b5f5f5f5f6101e08587031215607b575f5ffd5b608386866053565b935060c08501868111156094575f5ffd5b60408601935060a287826053565b925050856101e08601111560b4575f5ffd5b5091949093509091610100019056fea2646970667358221220d189dd1f1853dc5d58ae60e0f644d86d527feeae9bec9cdb392e0114bb90c18264736f6c634300081c0033' as const;
+export const acceptAllVerifierBytecode = '0x6080604052348015600e575f5ffd5b506101fc8061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061003f575f3560e01c8063c894e75714610043578063d5e8076014610070578063f664b35514610089575b5f5ffd5b61005b6100513660046100dc565b6001949350505050565b60405190151581526020015b60405180910390f35b61005b61007e366004610139565b600195945050505050565b6100a16100973660046101a6565b5060019160029150565b60408051928352602083019190915201610067565b80604081018310156100c6575f5ffd5b92915050565b80608081018310156100c6575f5ffd5b5f5f5f5f6101e085870312156100f0575f5ffd5b6100fa86866100b6565b935061010986604087016100cc565b92506101188660c087016100b6565b9150856101e08601111561012a575f5ffd5b50919490935090916101000190565b5f5f5f5f5f6101e0868803121561014e575f5ffd5b61015887876100b6565b945061016787604088016100cc565b93506101768760c088016100b6565b92506101868761010088016100b6565b9150866101e087011115610198575f5ffd5b509295919450926101400190565b5f5f604083850312156101b7575f5ffd5b5050803592602090910135915056fea2646970667358221220f08dd4ce075ad8a5353b730c543118e0bad59b5ec07d27944c70500b561d1c3f64736f6c634300081c0033' as const;

@@ -4,6 +4,45 @@
 
 export const iEpochVerifierAbi = [
   {
+    "inputs": [],
+    "name": "EpochVerifier__NotInField",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "EpochVerifier__OutOfGas",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "categoryMask",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "minPoints",
+        "type": "uint256"
+      }
+    ],
+    "name": "precomputeBase",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "x",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "y",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256[2]",
@@ -27,6 +66,45 @@ export const iEpochVerifierAbi = [
       }
     ],
     "name": "verifyProof",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256[2]",
+        "name": "_pA",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[2][2]",
+        "name": "_pB",
+        "type": "uint256[2][2]"
+      },
+      {
+        "internalType": "uint256[2]",
+        "name": "_pC",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[2]",
+        "name": "_base",
+        "type": "uint256[2]"
+      },
+      {
+        "internalType": "uint256[5]",
+        "name": "_rest",
+        "type": "uint256[5]"
+      }
+    ],
+    "name": "verifyProofWithBase",
     "outputs": [
       {
         "internalType": "bool",
