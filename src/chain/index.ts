@@ -15,3 +15,4 @@ export * from './pool-metadata.ts';
 export * from './read-data-token.ts';
 export * from './burn-data-token.ts';
 export * from './sweep-pool.ts';
+export * from './send-once.ts';

@@ -1,0 +1,46 @@
+import { readDataToken } from '../../chain/read-data-token.ts';
+import { scoreDomainDays } from '../../scoring/score.ts';
+import type { EarnState } from '../../shared/earning-messages';
+import { epochDays, epochOfDay, localDay } from '../../shared/epoch';
+import { readEpochDomainDays } from '../../vault';
+import type { WorkerContext } from '../context';
+import { chainEpoch, recentJobs, toJobView } from '../jobs';
+import { asAddress } from '../jobs/masks';
+import type { JobChain } from '../jobs/job-chain';
+
+/** How many weeks back the Earn tab looks (the current one included). */
+export const EARN_WEEKS = 5;
+
+/**
+ * The Earn tab: the last weeks with their local points and on-chain state
+ * (finished on chain, minted, root and proven points), and the jobs.
+ */
+export async function readEarnState(ctx: WorkerContext, chain: JobChain): Promise<EarnState> {
+  const opener = await ctx.lock.opener();
+  const current = epochOfDay(localDay(ctx.now(), ctx.tzOffset()));
+  const onChain = await chainEpoch(chain);
+  const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
+  const epochs: EarnState['epochs'] = [];
+  for (let e = Math.max(current, onChain - 1); e >= 0 && e > current - EARN_WEEKS; e--) {
+    const points = scoreDomainDays(await readEpochDomainDays(ctx.db, opener, e));
+    const { token } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(e) });
+    if (points === 0 && !token && e !== current) continue;
+    const { first, last } = epochDays(e);
+    epochs.push({
+      epoch: e,
+      firstDay: first,
+      lastDay: last,
+      points,
+      finished: e < onChain,
+      minted: !!token,
+      ...(token ? { tokenId: token.tokenId.toString(), root: `0x${token.root.toString(16)}`, provenPoints: Number(token.points) } : {}),
+    });
+  }
+  const jobs = (await recentJobs(ctx.db)).map(toJobView);
+  return { chainEpoch: onChain, epochs, jobs };
+}
+
+/** The epoch "Prove now" mints: the latest finished, unminted week with points. */
+export function epochToMint(state: EarnState): number | undefined {
+  return state.epochs.find((e) => e.finished && !e.minted && e.points > 0)?.epoch;
+}

@@ -1,0 +1,77 @@
+import { parseEventLogs } from 'viem';
+import { ALL_MASK, asAddress } from './masks';
+import { dataSBTAbi } from '../../chain/generated/index.ts';
+import { sbtTokenId } from '../../chain/mint-sbt.ts';
+import { readDataToken } from '../../chain/read-data-token.ts';
+import { sendContractWriteOnce } from '../../chain/send-once.ts';
+import { buildEpochCommitment, MINT_POOL_ID } from '../../zk';
+import { scoreDomainDays } from '../../scoring/score.ts';
+import { getOrCreateEpochSecrets, readEpochDomainDays, type JobRecord } from '../../vault';
+import type { WorkerContext } from '../context';
+import { chainEpoch, connectJob, JobError, txOptions } from './job-chain';
+import { freezeCommitment, readCommitment } from './commitments';
+import { updateJob } from './job-store';
+import { parseStoredProof, proveForJob } from './proof-step';
+
+/**
+ * One step of a mint job (docs/earning.md "Prove and mint"):
+ * building → freeze the epoch's rows → proving → submitting → confirming → done.
+ * Each call advances one state and returns the job as stored.
+ */
+export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<JobRecord> {
+  const chain = await connectJob(ctx, job);
+  const epoch = Number(job.params.epoch);
+  const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
+  const now = () => ctx.now();
+
+  if (job.state === 'queued' || job.state === 'building') {
+    if (job.state === 'queued') job = await updateJob(ctx.db, job.id, { state: 'building', progress: 0 }, now());
+    if (epoch >= (await chainEpoch(chain))) {
+      throw new JobError('nothing_to_mint', `Week ${epoch} has not finished on chain yet.`);
+    }
+    const { token, everMinted } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(epoch) });
+    if (token) {
+      return updateJob(ctx.db, job.id, { state: 'done', progress: 100, result: { tokenId: token.tokenId.toString(), already: true } }, now());
+    }
+    if (everMinted) throw new JobError('nothing_to_mint', `The data token of week ${epoch} was burned; a week is minted only once.`);
+    const rows = await readEpochDomainDays(ctx.db, await ctx.lock.opener(), epoch);
+    const points = scoreDomainDays(rows);
+    if (points < 1) throw new JobError('nothing_to_mint', `Week ${epoch} has no points to prove.`);
+    const secrets = await getOrCreateEpochSecrets(ctx.db, now());
+    const commitment = buildEpochCommitment(rows, secrets, { epoch, batchSize: chain.network.deployment.verifier.batchSize });
+    await freezeCommitment(ctx, { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.root, points, rows: commitment.rows });
+    return updateJob(ctx.db, job.id, { state: 'proving', progress: 0 }, now());
+  }
+
+  if (job.state === 'proving') {
+    const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, epoch);
+    if (!frozen) return updateJob(ctx.db, job.id, { state: 'building' }, now());
+    await proveForJob(ctx, job, chain, {
+      rows: frozen.rows,
+      epoch,
+      categoryMask: ALL_MASK,
+      minPoints: 1n,
+      verifyingContract: sbt,
+      poolId: MINT_POOL_ID,
+    });
+    return (await ctx.db.jobs.get(job.id))!;
+  }
+
+  // submitting | confirming
+  const proof = parseStoredProof(job.result?.proof);
+  if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
+  const receipt = await sendContractWriteOnce(
+    chain.client,
+    'Mint data token',
+    { address: sbt, abi: dataSBTAbi, functionName: 'mint', args: [BigInt(epoch), proof.points, proof.nullifier, proof.root, proof.proof] },
+    await txOptions(ctx, job),
+  );
+  const [minted] = parseEventLogs({ abi: dataSBTAbi, eventName: 'Minted', logs: receipt.logs });
+  const tokenId = minted?.args.tokenId ?? sbtTokenId(chain.address, BigInt(epoch));
+  return updateJob(
+    ctx.db,
+    job.id,
+    { state: 'done', progress: 100, error: undefined, result: { tokenId: tokenId.toString(), root: `0x${proof.root.toString(16)}`, points: Number(proof.points) } },
+    now(),
+  );
+}

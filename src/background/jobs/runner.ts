@@ -1,0 +1,84 @@
+import { ChainError } from '../../chain/errors.ts';
+import { KeyringError } from '../../keyring';
+import type { JobRecord } from '../../vault';
+import type { WorkerContext } from '../context';
+import { NetworkError } from '../network';
+import { advanceExit } from './exit-job';
+import { JobError } from './job-chain';
+import { OPEN_STATES, openJobs, updateJob } from './job-store';
+import { advanceMint } from './mint-job';
+import { advancePoolCall, advanceStake } from './stake-job';
+
+/** The periodic alarm that resumes open jobs after the worker was stopped. */
+export const JOBS_ALARM = 'jobs-resume';
+
+const ADVANCE = {
+  mint: advanceMint,
+  stake: advanceStake,
+  unstake: advancePoolCall,
+  claim: advancePoolCall,
+  exit: advanceExit,
+} as const;
+
+/** Jobs this worker instance is running now (a new instance starts empty, and resumes them). */
+const running = new Set<string>();
+
+const isOpen = (job: JobRecord | undefined): job is JobRecord =>
+  !!job && (OPEN_STATES as readonly string[]).includes(job.state);
+
+/**
+ * Runs a job to its end or to a pause, one persisted state at a time, so a
+ * worker that dies anywhere resumes at the last stored state. Never throws.
+ * A failure becomes `failed` with a readable error — except when a signed
+ * transaction may still land (network trouble, a locked vault before a
+ * step that needs the key): the job then stays open and resumes later, since
+ * failing it could make the user send the same intent twice.
+ */
+export async function runJob(ctx: WorkerContext, id: string): Promise<void> {
+  if (running.has(id)) return;
+  running.add(id);
+  try {
+    let job = await ctx.db.jobs.get(id);
+    while (isOpen(job)) {
+      try {
+        job = await ADVANCE[job.kind](ctx, job);
+      } catch (err) {
+        const error = describe(err);
+        const current = (await ctx.db.jobs.get(id)) ?? job;
+        const pause = isPause(err, current);
+        console.error(`[surf-to-earn] job ${id} ${pause ? 'paused' : 'failed'}: ${error.message}`);
+        await updateJob(ctx.db, id, pause ? { error } : { state: 'failed', error }, ctx.now());
+        return;
+      }
+    }
+  } catch (err) {
+    console.error('[surf-to-earn] job runner', err);
+  } finally {
+    running.delete(id);
+  }
+}
+
+/** Starts every open job that is not running in this worker (on start, on the alarm, on UI polls). */
+export async function resumeOpenJobs(ctx: WorkerContext): Promise<number> {
+  const jobs = await openJobs(ctx.db);
+  const toRun = jobs.filter((j) => !running.has(j.id));
+  for (const j of toRun) void runJob(ctx, j.id);
+  return toRun.length;
+}
+
+export const isJobRunning = (id: string): boolean => running.has(id);
+
+function isPause(err: unknown, job: JobRecord): boolean {
+  if (err instanceof KeyringError && err.code === 'locked') return true;
+  if (!job.tx) return err instanceof NetworkError;
+  // A signed transaction exists: only a decoded revert ends the job.
+  return !(err instanceof ChainError && err.revertName) && !(err instanceof ChainError && /reverted/.test(err.message));
+}
+
+function describe(err: unknown): { code: string; message: string } {
+  if (err instanceof JobError) return { code: err.code, message: err.message };
+  if (err instanceof KeyringError) return { code: err.code === 'corrupt' ? 'internal' : err.code, message: err.message };
+  if (err instanceof NetworkError) return { code: err.code, message: err.message };
+  if (err instanceof ChainError) return { code: 'chain_error', message: err.message };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
