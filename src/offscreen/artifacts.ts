@@ -11,9 +11,13 @@ export class ArtifactError extends Error {
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new ArtifactError(`${url}: HTTP ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new ArtifactError(`${url}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (cause) {
+    throw cause instanceof ArtifactError ? cause : new ArtifactError(`${url}: ${(cause as Error)?.message ?? cause}`, { cause });
+  }
 }
 
 /**

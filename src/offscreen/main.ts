@@ -4,7 +4,7 @@
  * keeps only the artifact cache; the worker closes this page when idle.
  */
 import { createArtifactCache } from './artifacts.ts';
-import { OFFSCREEN_PREFIX, PROGRESS_PORT_PREFIX, type ProgressEvent } from './messages.ts';
+import { isOffscreenMessage, PROGRESS_PORT_PREFIX, type ProgressEvent } from './messages.ts';
 import { handleOffscreenMessage } from './handle-message.ts';
 import { isTrustedWorkerSender } from './sender.ts';
 
@@ -21,8 +21,7 @@ chrome.runtime.onConnect.addListener((port) => {
 });
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !type.startsWith(OFFSCREEN_PREFIX)) return undefined; // not ours: let others answer
+  if (!isOffscreenMessage(message)) return undefined; // not ours: returning nothing lets its addressee answer
   void handleOffscreenMessage(message, sender, {
     runtimeId: chrome.runtime.id,
     loadArtifacts: artifacts.load,

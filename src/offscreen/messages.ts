@@ -13,6 +13,12 @@ import { BATCH_SIZES } from '../zk/artifacts.ts';
 export const OFFSCREEN_PREFIX = 'offscreen/';
 export const PROGRESS_PORT_PREFIX = 'offscreen/progress/';
 
+/** Whether the offscreen page answers this runtime message at all (anything else is left to its addressee). */
+export function isOffscreenMessage(message: unknown): boolean {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && type.startsWith(OFFSCREEN_PREFIX);
+}
+
 /** A decimal field element as the witness calculator takes it (< 2^256; the zk layer checks < r). */
 const decimalSchema = z.string().regex(/^(0|[1-9][0-9]{0,77})$/, 'not a decimal integer');
 
