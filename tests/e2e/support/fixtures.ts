@@ -10,7 +10,12 @@ interface SpecFixtures {
   extensionId: string;
   /** Reads the vault through the extension's own messages (export) from an extension page. */
   probe: ExtensionProbe;
+  /** Every spec starts onboarded (a keyring exists, the vault is unlocked): capture needs a key to seal to. */
+  onboarded: void;
 }
+
+/** The password the fixtures onboard with. */
+export const E2E_PASSWORD = 'e2e correct horse battery';
 
 interface WorkerFixtures {
   /** The fixture sites, shared by the specs of one worker. */
@@ -38,6 +43,13 @@ export const test = base.extend<SpecFixtures, WorkerFixtures>({
   probe: async ({ context, extensionId }, use) => {
     await use(await ExtensionProbe.open(context, extensionId));
   },
+  onboarded: [
+    async ({ probe }, use) => {
+      await probe.onboard(E2E_PASSWORD);
+      await use();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';

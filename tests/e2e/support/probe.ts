@@ -36,6 +36,16 @@ export class ExtensionProbe {
     return new ExtensionProbe(page);
   }
 
+  /**
+   * Onboards (creates the keyring) through the extension's own `ui/onboard`
+   * message: capture needs a keyring to seal to. Leaves the vault unlocked,
+   * so the export reads below work.
+   */
+  async onboard(password: string): Promise<void> {
+    const reply = await this.page.evaluate((pw) => chrome.runtime.sendMessage({ type: 'ui/onboard', password: pw }), password);
+    if (!reply?.ok) throw new Error(`ui/onboard failed: ${JSON.stringify(reply)}`);
+  }
+
   /** The raw export JSON string. */
   async exportText(): Promise<string> {
     const reply = await this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui/export' }));
@@ -60,10 +70,10 @@ export class ExtensionProbe {
     return rows;
   }
 
-  /** Every record of every IndexedDB database and chrome.storage.local of the extension origin, as one JSON string. */
+  /** Every record of every IndexedDB database, chrome.storage.local and .session of the extension origin, as one JSON string. */
   async rawDump(): Promise<string> {
     return this.page.evaluate(async () => {
-      const out: Record<string, unknown> = { storage: await chrome.storage.local.get(null) };
+      const out: Record<string, unknown> = { storage: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
       for (const info of await indexedDB.databases()) {
         if (!info.name) continue;
         const db = await new Promise<IDBDatabase>((ok, fail) => {
