@@ -24,7 +24,7 @@ export async function openJob(
     const open = (await db.jobs.where('kind').equals(kind).toArray()).find((j) => isOpen(j) && j.params.key === key);
     if (open) return { job: open, created: false };
     const job: JobRecord = {
-      id: `${kind}:${key}:${now.toString(36)}`,
+      id: `${kind}-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
       kind,
       state: 'queued',
       progress: 0,

@@ -1,0 +1,199 @@
+/**
+ * The earning flow's jobs against a real anvil with deployed contracts and real
+ * Groth16 proofs (test batch N = 8): the worker's router, lock, encrypted vault
+ * and job runner as the extension runs them, with a Node prover in place of the
+ * offscreen document. Browsing arrives as content/footprint messages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erc20Abi, parseEventLogs, type Address } from 'viem';
+import { getTransactionCount, readContract } from 'viem/actions';
+import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { readStake } from '../../src/chain/read-rewards.ts';
+import { createRouter } from '../../src/background/router';
+import { advanceMint } from '../../src/background/jobs/mint-job';
+import { readCommitment } from '../../src/background/jobs';
+import type { ResolvedNetwork } from '../../src/shared/network';
+import type { JobView, PoolView, StakePreview } from '../../src/shared/earning-messages';
+import { prove } from '../../src/zk/index.ts';
+import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
+import { artifactsFor, hasArtifacts } from './real-proofs';
+import { createTestPool, latestTimestamp, setupDevnet, type Devnet } from './helpers';
+
+const DAY = 86_400;
+
+interface Harness extends World {
+  route: ReturnType<typeof createRouter>;
+  address: Address;
+}
+
+let devnet: Devnet;
+
+beforeAll(async () => {
+  devnet = await setupDevnet({ verifier: 'EpochVerifier8' });
+}, 60_000);
+
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+/** An onboarded worker whose network is this devnet, proving in Node, clock at chain time, account funded. */
+async function harness(): Promise<Harness> {
+  const world = makeWorld();
+  world.clock.now = Number(await latestTimestamp(devnet)) * 1000;
+  await world.lock.onboard(PASSWORD);
+  const network: ResolvedNetwork = { kind: 'custom', chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
+  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), save: async () => network };
+  world.ctx.prover = { prove: (input) => prove(input, artifactsFor(8), { singleThread: true }) };
+  const address = (await world.lock.state()).address as Address;
+  await devnet.test.setBalance({ address, value: 10n ** 19n });
+  return { ...world, route: createRouter(world.ctx, RUNTIME_ID), address };
+}
+
+async function ui<T>(h: Harness, message: Record<string, unknown>): Promise<T> {
+  const reply = (await h.route(message, extensionPage)) as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error?.code} ${reply.error?.message}`);
+  return reply.data as T;
+}
+
+/** A week of browsing: crypto and news pages, each long enough to score. */
+async function browse(h: Harness): Promise<void> {
+  const startedAt = h.clock.now - 10 * 60_000;
+  for (const origin of ['https://www.coingecko.com', 'https://www.coingecko.com', 'https://www.bbc.com']) {
+    const reply = await h.route({ type: 'content/footprint', footprint: snapshot(origin, { startedAt, activeMs: 240_000 }) }, contentScript(origin));
+    expect(reply).toEqual({ ok: true, data: { stored: true } });
+  }
+}
+
+async function nextWeek(): Promise<void> {
+  await devnet.test.increaseTime({ seconds: 7 * DAY });
+  await devnet.test.mine({ blocks: 1 });
+}
+
+async function waitForJob(h: Harness, id: string, timeoutMs = 90_000): Promise<JobView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await ui<JobView>(h, { type: 'ui/job', id });
+    if (job.state === 'done' || job.state === 'failed') return job;
+    if (Date.now() > until) throw new Error(`job ${id} still ${job.state}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const tokenOf = (h: Harness, epoch: number) =>
+  readContract(devnet.test, {
+    address: devnet.deployment.contracts.dataSbt as Address,
+    abi: dataSBTAbi,
+    functionName: 'tokenIdOf',
+    args: [h.address, BigInt(epoch)],
+  });
+
+describe.skipIf(!hasArtifacts(8))('earning jobs on a real devnet', () => {
+  it('browse → prove and mint → eligible pool → stake → claim → exit, each transaction once', async () => {
+    const h = await harness();
+    await browse(h);
+    const before = await ui<{ epochs: { epoch: number; points: number; finished: boolean }[] }>(h, { type: 'ui/earn-state' });
+    const week = before.epochs[0];
+    expect(week.points).toBeGreaterThan(0);
+    expect(week.finished).toBe(false);
+    await expect(ui(h, { type: 'ui/prove-now' })).rejects.toThrow(/nothing_to_mint/);
+
+    await nextWeek();
+    const mintJob = await ui<JobView>(h, { type: 'ui/prove-now' });
+    const again = await ui<JobView>(h, { type: 'ui/prove-now' });
+    expect(again.id).toBe(mintJob.id); // a second click joins the open job
+    const minted = await waitForJob(h, mintJob.id);
+    expect(minted.error).toBeUndefined();
+    expect(minted.state).toBe('done');
+
+    // The SBT is owned and its root is the one the vault committed.
+    const tokenId = await tokenOf(h, week.epoch);
+    const [holder, , root, points] = await readContract(devnet.test, {
+      address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'tokenData', args: [tokenId],
+    });
+    expect(holder).toBe(h.address);
+    const frozen = await readCommitment(h.ctx, devnet.anvil.chainId, h.address, week.epoch);
+    expect(`0x${root.toString(16)}`).toBe(frozen?.record.root);
+    expect(Number(points)).toBe(week.points);
+    expect(await getTransactionCount(devnet.test, { address: h.address })).toBe(1);
+
+    // Pools: a crypto pool is eligible from local data, an NFT pool is not.
+    const crypto = await createTestPool(devnet, { categories: ['crypto'] });
+    await createTestPool(devnet, { categories: ['nft'] });
+    const pools = await ui<PoolView[]>(h, { type: 'ui/pools' });
+    const cryptoView = pools.find((p) => p.address === crypto.pool)!;
+    const nftView = pools.find((p) => p.address !== crypto.pool)!;
+    expect(cryptoView.eligible).toMatchObject({ ok: true, tokenId: tokenId.toString() });
+    expect(nftView.eligible).toMatchObject({ ok: false, reason: 'not_enough_points' });
+    expect(BigInt(cryptoView.estimate)).toBeGreaterThan(0n);
+
+    const preview = await ui<StakePreview>(h, { type: 'ui/stake-preview', pool: crypto.pool, tokenId: tokenId.toString() });
+    expect(preview).toMatchObject({ address: h.address, epoch: week.epoch, root: frozen?.record.root, categories: ['crypto'] });
+    expect(preview.points).toBe(cryptoView.eligible.points);
+    expect(preview.points).toBeLessThan(week.points); // news is not the crypto pool's business
+
+    const staked = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/stake', pool: crypto.pool, tokenId: tokenId.toString() })).id);
+    expect(staked.error).toBeUndefined();
+    const stake = await readStake(devnet.test, { pool: crypto.pool, tokenId });
+    expect(stake).toMatchObject({ status: 'staked', weight: BigInt(preview.points) });
+
+    await devnet.test.increaseTime({ seconds: DAY });
+    await devnet.test.mine({ blocks: 1 });
+    const claimed = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/claim', pool: crypto.pool, tokenId: tokenId.toString() })).id);
+    expect(claimed.state).toBe('done');
+    const rewards = await readContract(devnet.test, {
+      address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address],
+    });
+    expect(rewards).toBeGreaterThan(0n);
+
+    // Exit: no stake, no SBT, an empty vault.
+    const exit = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/exit', confirm: 'EXIT' })).id);
+    expect(exit.error).toBeUndefined();
+    expect(exit.state).toBe('done');
+    expect((await readStake(devnet.test, { pool: crypto.pool, tokenId })).status).toBe('exited');
+    expect(await readContract(devnet.test, { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'isLive', args: [tokenId] })).toBe(false);
+    expect(await h.db.footprints.count()).toBe(0);
+    expect(await h.db.commitments.count()).toBe(0);
+    expect((await h.db.jobs.toArray()).map((j) => j.id)).toEqual([exit.id]);
+    // mint, stake, claim, unstake, burn: five transactions, none sent twice.
+    expect(await getTransactionCount(devnet.test, { address: h.address })).toBe(5);
+  }, 240_000);
+
+  it('a signed mint that the node lost is rebroadcast, not signed again: exactly one mint', async () => {
+    const h = await harness();
+    await browse(h);
+    await nextWeek();
+    await devnet.test.setAutomine(false);
+    try {
+      const job = await ui<JobView>(h, { type: 'ui/prove-now' });
+      const until = Date.now() + 60_000;
+      let stored = await h.db.jobs.get(job.id);
+      while (stored?.state !== 'confirming' && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        stored = await h.db.jobs.get(job.id);
+      }
+      expect(stored?.state).toBe('confirming');
+      const hash = stored!.tx!.hash as `0x${string}`;
+      // The worker "died" after broadcasting and the node dropped the transaction.
+      await devnet.test.dropTransaction({ hash });
+      const resumed = advanceMint(h.ctx, stored!); // a new worker resumes from the stored state
+      await new Promise((r) => setTimeout(r, 500));
+      await devnet.test.mine({ blocks: 1 });
+      const done = await resumed;
+      expect(done.state).toBe('done');
+      expect(done.tx?.hash).toBe(hash);
+      expect(await getTransactionCount(devnet.test, { address: h.address })).toBe(1);
+      const receipt = await devnet.test.getTransactionReceipt({ hash });
+      expect(parseEventLogs({ abi: dataSBTAbi, eventName: 'Minted', logs: receipt.logs })).toHaveLength(1);
+    } finally {
+      await devnet.test.setAutomine(true);
+    }
+  }, 180_000);
+
+  it('jobs need the vault unlocked and a finished week', async () => {
+    const h = await harness();
+    await browse(h);
+    await h.lock.lock();
+    await expect(ui(h, { type: 'ui/earn-state' })).rejects.toThrow(/locked/);
+    await expect(ui(h, { type: 'ui/prove-now' })).rejects.toThrow(/locked/);
+  }, 60_000);
+});
