@@ -139,7 +139,7 @@ describe('sealing to the vault key', () => {
     expect(new Set(boxes.map((b) => b.epk)).size).toBe(1);
     expect(new Set(boxes.map((b) => b.iv)).size).toBe(2_000);
     for (const b of boxes.slice(0, 50)) expect(await opener.open(b)).toEqual(value);
-    expect(JSON.stringify(boxes)).not.toContain('bbc');
+    expect(JSON.stringify(boxes)).not.toContain('bbc.com');
     // A second sealer (another worker lifetime) has its own ephemeral key; the same opener opens both.
     const later = await createSealer(pair.publicKey);
     const box = await later.seal(value);

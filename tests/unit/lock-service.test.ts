@@ -68,7 +68,7 @@ describe('lock service', () => {
     await lock.onboard(PASSWORD);
     await lock.lock();
     const box = await (await lock.sealer()).seal({ domain: 'bbc.com' });
-    expect(JSON.stringify(box)).not.toContain('bbc');
+    expect(JSON.stringify(box)).not.toContain('bbc.com');
     await lock.unlock(PASSWORD);
     expect(await (await lock.opener()).open(box)).toEqual({ domain: 'bbc.com' });
   });
@@ -80,12 +80,14 @@ describe('lock service', () => {
     expect(w.alarms.scheduled.get(AUTO_LOCK_ALARM)).toBe(NOW + 5 * MIN);
     w.clock.now = NOW + 5 * MIN - 1;
     expect((await restart(w).state()).locked).toBe(false);
+    await w.lock.opener(); // cached for the session: must not outlive it
     w.clock.now = NOW + 5 * MIN;
     const fresh = restart(w); // the worker was stopped and started again; the alarm never fired
     expect(await fresh.state()).toMatchObject({ setUp: true, locked: true });
     expect(w.session.data.has(UNLOCK_KEY)).toBe(false);
     expect(await codeOf(fresh.opener())).toBe('locked');
     expect(await codeOf(w.lock.account())).toBe('locked');
+    expect(await codeOf(w.lock.opener())).toBe('locked');
   });
 
   it('UI activity pushes the deadline at most once per 30 s and re-arms the alarm; never while locked', async () => {

@@ -59,7 +59,11 @@ export interface WorkerLockService extends LockService {
 export function createLockService(opts: LockServiceOptions): WorkerLockService {
   const { local, session, alarms, now } = opts;
   const settings = opts.settings ?? createSettingsStore(local);
+  // Per worker lifetime: one sealer (one ephemeral key, docs/earning.md), and the opener of the
+  // current session so its per-epk key cache survives between messages. Both are re-checked
+  // against storage on every call, so neither can outlive a lock or a new keyring.
   let sealer: { publicKey: string; sealer: Promise<Sealer> } | undefined;
+  let opener: { kek: string; publicKey: string; opener: Promise<Opener> } | undefined;
 
   async function readRecord(): Promise<KeyringRecord | undefined> {
     const raw = (await local.get(KEYRING_KEY))[KEYRING_KEY];
@@ -93,12 +97,24 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
     await alarms.create(AUTO_LOCK_ALARM, { when: expiresAt });
   }
 
-  /** The opened secrets for an unlocked vault. */
-  async function secrets(): Promise<KeyringSecrets> {
+  /** The record and the live session; throws not_set_up / locked. */
+  async function unlocked(): Promise<{ record: KeyringRecord; live: UnlockSession }> {
     const record = await requireRecord();
     const live = await readSession();
     if (!live) throw new KeyringError('locked');
+    return { record, live };
+  }
+
+  /** The opened secrets for an unlocked vault. */
+  async function secrets(): Promise<KeyringSecrets> {
+    const { record, live } = await unlocked();
     return openKeyring(record, fromBase64(live.kek));
+  }
+
+  /** Drops a cached promise that rejected, so the next call tries again. */
+  function forgetOnFailure<T>(p: Promise<T>, forget: () => void): Promise<T> {
+    p.catch(forget);
+    return p;
   }
 
   async function state(): Promise<WalletState> {
@@ -129,6 +145,7 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
     },
 
     async lock() {
+      opener = undefined;
       await endSession();
       return state();
     },
@@ -145,12 +162,20 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
 
     async sealer() {
       const { vaultPublicKey } = await requireRecord();
-      if (sealer?.publicKey !== vaultPublicKey) sealer = { publicKey: vaultPublicKey, sealer: createSealer(vaultPublicKey) };
+      if (sealer?.publicKey !== vaultPublicKey) {
+        const made = forgetOnFailure(createSealer(vaultPublicKey), () => (sealer = undefined));
+        sealer = { publicKey: vaultPublicKey, sealer: made };
+      }
       return sealer.sealer;
     },
 
     async opener(): Promise<Opener> {
-      return createOpener((await secrets()).vaultPrivateKey);
+      const { record, live } = await unlocked();
+      if (opener?.kek !== live.kek || opener.publicKey !== record.vaultPublicKey) {
+        const made = (async () => createOpener((await openKeyring(record, fromBase64(live.kek))).vaultPrivateKey))();
+        opener = { kek: live.kek, publicKey: record.vaultPublicKey, opener: forgetOnFailure(made, () => (opener = undefined)) };
+      }
+      return opener.opener;
     },
 
     async account(): Promise<LocalAccount> {
