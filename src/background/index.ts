@@ -8,6 +8,8 @@
 import { openVault } from '../vault';
 import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
 import type { WorkerContext } from './context';
+import { ensureJobAlarms, onJobAlarm } from './job-alarms';
+import { resumeOpenJobs } from './jobs';
 import { AUTO_LOCK_ALARM, createLockService } from './lock';
 import { createNetworkService } from './network';
 import { createRouter } from './router';
@@ -36,8 +38,16 @@ const route = createRouter(ctx, chrome.runtime.id);
 // The lock state is derived, never remembered: a restarted worker clears an expired session now.
 void lock.state().catch((cause: unknown) => console.error('[surf-to-earn] lock check failed', cause));
 
+// Jobs never depend on this worker staying alive: whatever was open when the last one died resumes now.
+void resumeOpenJobs(ctx).catch((cause: unknown) => console.error('[surf-to-earn] resuming jobs failed', cause));
+void ensureJobAlarms(chrome.alarms, ctx).catch((cause: unknown) => console.error('[surf-to-earn] job alarms failed', cause));
+
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  void route(message, sender).then(sendResponse);
+  void route(message, sender)
+    .then(sendResponse)
+    // A UI message may have opened a job: make sure the resume alarm exists while it runs.
+    .then(() => (isUiMessage(message) ? ensureJobAlarms(chrome.alarms, ctx) : undefined))
+    .catch((cause: unknown) => console.error('[surf-to-earn] after a message', cause));
   return true; // the reply is asynchronous
 });
 
@@ -59,3 +69,12 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== AUTO_LOCK_ALARM) return;
   void lock.lock().catch((cause: unknown) => console.error('[surf-to-earn] auto-lock failed', cause));
 });
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  void onJobAlarm(alarm.name, chrome.alarms, ctx).catch((cause: unknown) => console.error('[surf-to-earn] job alarm failed', cause));
+});
+
+function isUiMessage(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('ui/');
+}

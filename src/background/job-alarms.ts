@@ -1,0 +1,34 @@
+import type { WorkerContext } from './context';
+import { EPOCH_END_ALARM, onEpochEnd, scheduleEpochEnd } from './earn/epoch-alarm';
+import { JOBS_ALARM, openJobs, resumeOpenJobs } from './jobs';
+
+/** The part of chrome.alarms the job alarms use. */
+export interface JobAlarmsLike {
+  get(name: string): Promise<{ name: string } | undefined>;
+  create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean> | void;
+}
+
+/**
+ * Alarms of the earning flow: `jobs-resume` every minute while jobs are open
+ * resumes them after the worker was stopped (a job never depends on the
+ * worker staying alive; the alarm goes away once nothing is open, so an idle
+ * extension does not wake the worker); `epoch-end` after each local week.
+ * Idempotent: run at every worker start and after every UI message.
+ */
+export async function ensureJobAlarms(alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
+  if (!(await alarms.get(EPOCH_END_ALARM))) await scheduleEpochEnd(alarms, ctx);
+  if ((await openJobs(ctx.db)).length > 0 && !(await alarms.get(JOBS_ALARM))) {
+    await alarms.create(JOBS_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+  }
+}
+
+export async function onJobAlarm(name: string, alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
+  if (name === JOBS_ALARM) {
+    if ((await openJobs(ctx.db)).length === 0) await alarms.clear(JOBS_ALARM);
+    else await resumeOpenJobs(ctx);
+  } else if (name === EPOCH_END_ALARM) {
+    console.info(`[surf-to-earn] week ended: ${await onEpochEnd(ctx)}`);
+    await scheduleEpochEnd(alarms, ctx);
+  }
+}
