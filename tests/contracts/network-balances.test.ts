@@ -21,7 +21,8 @@ import {
   readBalances,
 } from '../../src/background/network/index.ts';
 import type { ResolvedNetwork } from '../../src/shared/network.ts';
-import { MemoryStorageArea } from '../unit/helpers/world.ts';
+import { createRouter } from '../../src/background/router.ts';
+import { extensionPage, makeOnboardedWorld, MemoryStorageArea, RUNTIME_ID } from '../unit/helpers/world.ts';
 import { createTestPool, setupDevnet, type Devnet } from './helpers.ts';
 
 let devnet: Devnet;
@@ -127,5 +128,21 @@ describe('network handlers against anvil', () => {
     const after = await handlers.faucet({ type: 'ui/faucet' });
     expect(after).toMatchObject({ ok: true, data: { address: holder(), eth: FAUCET_AMOUNT.toString() } });
     if (after.ok) expect(after.data.tokens.map((t) => t.symbol)).toEqual(['SURFT', 'GLRY']);
+  });
+});
+
+describe('registered handlers through the router, onboarded', () => {
+  it('switch to this anvil as a custom network, read balances, refuse the faucet there', async () => {
+    const { ctx, lock } = await makeOnboardedWorld();
+    const route = createRouter(ctx, RUNTIME_ID);
+    const network = { kind: 'custom', rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
+    expect(await route({ type: 'ui/network-set', network }, extensionPage)).toMatchObject({ ok: true, data: { isDevnet: false } });
+    const address = (await lock.state()).address;
+    const reply = await route({ type: 'ui/balances' }, extensionPage);
+    expect(reply).toEqual({
+      ok: true,
+      data: { address, eth: '0', tokens: expect.arrayContaining([expect.objectContaining({ symbol: 'SURFT', balance: '0' })]) },
+    });
+    expect(await route({ type: 'ui/faucet' }, extensionPage)).toMatchObject({ ok: false, error: { code: 'not_devnet' } });
   });
 });

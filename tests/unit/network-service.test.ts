@@ -14,7 +14,8 @@ import type { LockService } from '../../src/background/services';
 import type { Deployment } from '../../src/shared/deployment';
 import type { WalletState } from '../../src/shared/earning-messages';
 import { DEVNET_RPC_URL, type NetworkSetting } from '../../src/shared/network';
-import { MemoryStorageArea } from './helpers/world';
+import { createRouter } from '../../src/background/router';
+import { extensionPage, makeWorld, MemoryStorageArea, RUNTIME_ID } from './helpers/world';
 
 const custom: NetworkSetting = {
   kind: 'custom',
@@ -138,5 +139,16 @@ describe('dedupe', () => {
       '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
       '0x5FbDB2315678afecb367f032d93F642f64180aa3',
     ]);
+  });
+});
+
+describe('registered handlers through the router', () => {
+  it('answer ui/network-get, refuse a bad setting by schema, and need an account for balances', async () => {
+    const { ctx } = makeWorld();
+    const route = createRouter(ctx, RUNTIME_ID);
+    expect(await route({ type: 'ui/network-get' }, extensionPage)).toMatchObject({ ok: true, data: { isDevnet: true, chainId: 31337 } });
+    const bad = await route({ type: 'ui/network-set', network: { kind: 'custom', rpcUrl: 'ftp://x', deployment: devnetJson } }, extensionPage);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(await route({ type: 'ui/balances' }, extensionPage)).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 });

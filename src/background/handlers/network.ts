@@ -15,7 +15,7 @@ import {
 } from '../network';
 import type { LockService, NetworkService } from '../services';
 
-/** What the network handlers use: the lead wires `network` and `lock` into WorkerContext. */
+/** What the network handlers use (from WorkerContext in the worker; fakes or a test anvil in tests). */
 export interface NetworkHandlerDeps {
   network: NetworkService;
   lock: Pick<LockService, 'state'>;
@@ -101,27 +101,10 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
   };
 }
 
-/** The service and lock from the worker context (WorkerContext gains `network` and `lock` when the lead wires them). */
-function depsFrom(ctx: WorkerContext): NetworkHandlerDeps | undefined {
-  const { network, lock } = ctx as WorkerContext & Partial<NetworkHandlerDeps>;
-  return network && lock ? { network, lock } : undefined;
-}
+/** The ui/ network handlers as registered: the worker context's network service and lock. */
+const fromCtx = (ctx: WorkerContext) => createNetworkHandlers({ network: ctx.network, lock: ctx.lock });
 
-const NOT_WIRED = fail('internal', 'The network service is not wired into the worker context.');
-
-export const handleNetworkGet = async (ctx: WorkerContext, msg: Msg<'ui/network-get'>) => {
-  const deps = depsFrom(ctx);
-  return deps ? createNetworkHandlers(deps).networkGet(msg) : NOT_WIRED;
-};
-export const handleNetworkSet = async (ctx: WorkerContext, msg: Msg<'ui/network-set'>) => {
-  const deps = depsFrom(ctx);
-  return deps ? createNetworkHandlers(deps).networkSet(msg) : NOT_WIRED;
-};
-export const handleBalances = async (ctx: WorkerContext, msg: Msg<'ui/balances'>) => {
-  const deps = depsFrom(ctx);
-  return deps ? createNetworkHandlers(deps).balances(msg) : NOT_WIRED;
-};
-export const handleFaucet = async (ctx: WorkerContext, msg: Msg<'ui/faucet'>) => {
-  const deps = depsFrom(ctx);
-  return deps ? createNetworkHandlers(deps).faucet(msg) : NOT_WIRED;
-};
+export const handleNetworkGet = (ctx: WorkerContext, msg: Msg<'ui/network-get'>) => fromCtx(ctx).networkGet(msg);
+export const handleNetworkSet = (ctx: WorkerContext, msg: Msg<'ui/network-set'>) => fromCtx(ctx).networkSet(msg);
+export const handleBalances = (ctx: WorkerContext, msg: Msg<'ui/balances'>) => fromCtx(ctx).balances(msg);
+export const handleFaucet = (ctx: WorkerContext, msg: Msg<'ui/faucet'>) => fromCtx(ctx).faucet(msg);
