@@ -7,3 +7,7 @@ export declare function renderVerifier(vkey: unknown, batch: number): string;
 export declare function renderVerifierFor(batch: number): string;
 export declare function vkeyPath(batch: number): string;
 export declare function verifierPath(batch: number): string;
+/** Signals summed bit by bit below 2^bits (name → bits). */
+export declare const SMALL_SIGNALS: Readonly<Record<string, number>>;
+/** [P, 2P, …, 2^(bits−1)·P] of an affine G1 point given as decimal strings. */
+export declare function powersOfTwo(point: readonly (string | bigint)[], bits: number): string[][];

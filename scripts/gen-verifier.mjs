@@ -24,6 +24,13 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const PUBLIC_SIGNALS = ['nullifier', 'points', 'root', 'epoch', 'categoryMask', 'minPoints', 'scope'];
 /** Signals a caller fixes once (the mint's constants, a pool's terms): folded into the base. */
 export const BASE_SIGNALS = ['categoryMask', 'minPoints'];
+/**
+ * Signals that are small in every valid proof (the circuit range-checks epoch to 16 bits and
+ * points are at most 4,200 < 2^13): below 2^bits, s·IC is summed from precomputed 2^k·IC with
+ * one ecAdd (150 gas) per set bit instead of an ecMul (6,000). Larger values take the ecMul,
+ * so the verdict never depends on the range: it is only cheaper inside it.
+ */
+export const SMALL_SIGNALS = { points: 13, epoch: 16 };
 
 /** BN254 scalar field r: public inputs must be below it. */
 const R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
@@ -66,6 +73,28 @@ export function parseVkey(vkey) {
   };
 }
 
+const mod = (a) => ((a % Q) + Q) % Q;
+function inverse(a) {
+  let [result, base, e] = [1n, mod(a), Q - 2n];
+  for (; e > 0n; e >>= 1n, base = (base * base) % Q) if (e & 1n) result = (result * base) % Q;
+  return result;
+}
+
+/** 2·P in affine coordinates over the base field (P is a vkey point: never infinity, y ≠ 0). */
+function double([x, y]) {
+  const l = mod(3n * x * x * inverse(2n * y));
+  const x3 = mod(l * l - 2n * x);
+  return [x3, mod(l * (x - x3) - y)];
+}
+
+/** [P, 2P, 4P, …, 2^(bits−1)·P] as decimal strings (checked by tests against ffjavascript). */
+export function powersOfTwo(point, bits) {
+  const out = [];
+  let p = point.slice(0, 2).map(BigInt);
+  for (let k = 0; k < bits; k++, p = double(p)) out.push(p.map(String));
+  return out;
+}
+
 const ind = (n, lines) => lines.map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
 
 /**
@@ -81,6 +110,12 @@ function yulHelpers() {
     '    mstore(add(m, 0x60), py)',
     '    mstore(add(m, 0x80), s)',
     '    if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }',
+    '    if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }',
+    '}',
+    '// acc (at m) += (px, py), a precomputed multiple of a vkey point.',
+    'function addPoint(m, px, py) {',
+    '    mstore(add(m, 0x40), px)',
+    '    mstore(add(m, 0x60), py)',
     '    if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }',
     '}',
     'function outOfGas() {',
@@ -137,7 +172,30 @@ export function renderVerifier(vkey, batch) {
     }),
     ...k.ic.flatMap((p, i) => [[`IC${i}_X`, p[0]], [`IC${i}_Y`, p[1]]]),
   ];
-  const mulAccs = (indices, load) => indices.map((i, j) => `mulAcc(vk, IC${i + 1}_X, IC${i + 1}_Y, ${load(i, j)})`);
+  for (const [signal, bits] of Object.entries(SMALL_SIGNALS)) {
+    const n = PUBLIC_SIGNALS.indexOf(signal) + 1;
+    powersOfTwo(k.ic[n], bits).forEach((p, b) => {
+      if (b > 0) constants.push([`IC${n}_B${b}_X`, p[0]], [`IC${n}_B${b}_Y`, p[1]]);
+    });
+  }
+  /** acc += s_i·IC_(i+1): bit by bit for a small signal below its bound, else one ecMul. */
+  const mulAcc = (i, load) => {
+    const n = i + 1;
+    const bits = SMALL_SIGNALS[PUBLIC_SIGNALS[i]];
+    if (!bits) return [`mulAcc(vk, IC${n}_X, IC${n}_Y, ${load})`];
+    const name = (b) => (b === 0 ? [`IC${n}_X`, `IC${n}_Y`] : [`IC${n}_B${b}_X`, `IC${n}_B${b}_Y`]);
+    return [
+      `{ // ${PUBLIC_SIGNALS[i]}: one ecAdd per set bit below 2^${bits}`,
+      `    let s := ${load}`,
+      `    switch lt(s, ${'0x' + (1n << BigInt(bits)).toString(16)})`,
+      `    case 0 { mulAcc(vk, IC${n}_X, IC${n}_Y, s) }`,
+      '    default {',
+      ...Array.from({ length: bits }, (_, b) => `        if and(s, ${'0x' + (1n << BigInt(b)).toString(16)}) { addPoint(vk, ${name(b).join(', ')}) }`),
+      '    }',
+      '}',
+    ];
+  };
+  const mulAccs = (indices, load) => indices.flatMap((i, j) => mulAcc(i, load(i, j)));
   const fieldChecks = (n, ptr) =>
     Array.from({ length: n }, (_, j) => `if iszero(lt(calldataload(add(${ptr}, ${j * 32})), R)) { returnFalse() }`);
   const ic0 = ['mstore(vk, IC0_X)', 'mstore(add(vk, 0x20), IC0_Y)'];
@@ -184,6 +242,8 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 ///      precompile ran out of gas, this contract reverts EpochVerifier__OutOfGas instead.
 ///      verifyProofWithBase starts the sum from a caller's base = IC0 + ${BASE_SIGNALS.map((s, j) => `${s}·IC${baseIdx[j] + 1}`).join(' + ')}
 ///      (precomputeBase): the same vk_x, two scalar multiplications (~12,300 gas) cheaper.
+///      ${Object.entries(SMALL_SIGNALS).map(([n, b]) => `${n} < 2^${b}`).join(' and ')} (always so in a valid proof) are added bit by bit from
+///      precomputed 2^k·IC (one ecAdd per set bit); larger values take the ecMul. Same point either way.
 contract ${name} is IEpochVerifier {
 ${constants.map(([n, v]) => `    uint256 internal constant ${n} = ${v};`).join('\n')}
 

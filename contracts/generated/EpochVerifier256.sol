@@ -13,6 +13,8 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 ///      precompile ran out of gas, this contract reverts EpochVerifier__OutOfGas instead.
 ///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC5 + minPoints·IC6
 ///      (precomputeBase): the same vk_x, two scalar multiplications (~12,300 gas) cheaper.
+///      points < 2^13 and epoch < 2^16 (always so in a valid proof) are added bit by bit from
+///      precomputed 2^k·IC (one ecAdd per set bit); larger values take the ecMul. Same point either way.
 contract EpochVerifier256 is IEpochVerifier {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
@@ -46,6 +48,60 @@ contract EpochVerifier256 is IEpochVerifier {
     uint256 internal constant IC6_Y = 8262755167221812770178438592683887417117660576687706935800751448127479056075;
     uint256 internal constant IC7_X = 11509474804847208009655808173449081746920101791673151971369887043922314089595;
     uint256 internal constant IC7_Y = 4735289939225038577331661864573870042748898080596769778301496969455547083439;
+    uint256 internal constant IC2_B1_X = 950088908872998440329828862308766916932948550917432795575313524716761182805;
+    uint256 internal constant IC2_B1_Y = 12088980416526382664854763793205989460978311338194741595112026364466476498724;
+    uint256 internal constant IC2_B2_X = 16788750726186915209664002322053507738592549978217744698487523750667090856111;
+    uint256 internal constant IC2_B2_Y = 21536952451707274658843177784533698847444361155266171673802847598044067987635;
+    uint256 internal constant IC2_B3_X = 254824848343292997813256897830816873835593351871700638800236928157533327745;
+    uint256 internal constant IC2_B3_Y = 3645094237472427351757488114867433789886356885256776007547290946753346743376;
+    uint256 internal constant IC2_B4_X = 12603777538078826853365916820564325950423960659373389721315120516958433076471;
+    uint256 internal constant IC2_B4_Y = 11995308549957209622967670780328339014961188076699027315268751462852752179141;
+    uint256 internal constant IC2_B5_X = 12719940687462716300908315107836879599212938663684423120980673804884370569875;
+    uint256 internal constant IC2_B5_Y = 11711126379626568403655067755518552009223939385734154446046281750593510335567;
+    uint256 internal constant IC2_B6_X = 21712773406264165163478882737783148314221206763612696313059718646037244570513;
+    uint256 internal constant IC2_B6_Y = 4775733559496395317696875973301086329928165604601831796991200204340412486300;
+    uint256 internal constant IC2_B7_X = 16758683784353271122639301864196328084043526648029282904818644306710407752780;
+    uint256 internal constant IC2_B7_Y = 8202671048631063622719222980441901736368736252522804722843179874384418079047;
+    uint256 internal constant IC2_B8_X = 13336118008646785818164796410286952715425836912421304743794985603581167370322;
+    uint256 internal constant IC2_B8_Y = 13094338088457902182207744164136737364468457685949681190291512476835043373569;
+    uint256 internal constant IC2_B9_X = 9837792807538959912331179716234114889273422238977943223380036703414631283532;
+    uint256 internal constant IC2_B9_Y = 4442177684505310469546643997880708645598216378030871079021629512805199819157;
+    uint256 internal constant IC2_B10_X = 18176954679956190525089524298908786821092405122485514739491922108654781376282;
+    uint256 internal constant IC2_B10_Y = 18527630482272638061298973400976136257051326275756922005120634887085647293297;
+    uint256 internal constant IC2_B11_X = 14841093655179656742524358375514451667379119407870924225542112122501193660704;
+    uint256 internal constant IC2_B11_Y = 6135510672035277782389065424806129613966085145595094006028144126147440247128;
+    uint256 internal constant IC2_B12_X = 17643075470317891692688360103140959749504832271965138125870222525809846209965;
+    uint256 internal constant IC2_B12_Y = 4969932555219796084714681155118791083593258755323517113588988526162928447584;
+    uint256 internal constant IC4_B1_X = 12860056164711755328160206868240278555433195387981780467369386590980342961801;
+    uint256 internal constant IC4_B1_Y = 7493504099756299260917923362320528795420768231843257316631991353208922879872;
+    uint256 internal constant IC4_B2_X = 18610710090689266141272645740385112173626078990409607748496132001918354322347;
+    uint256 internal constant IC4_B2_Y = 1016380313764023126194596509956581409122058901236732188274680973606309672398;
+    uint256 internal constant IC4_B3_X = 2628282059607765340025592383384447860412850929970847725937719107450026938146;
+    uint256 internal constant IC4_B3_Y = 9450749663141703661576692010867872530751598565670747416177297823966727125178;
+    uint256 internal constant IC4_B4_X = 14585184959049153220266912059448480574138186542504337870461207406872073500418;
+    uint256 internal constant IC4_B4_Y = 10267974134921770225033866918175911056139546427525037180989964022346625069987;
+    uint256 internal constant IC4_B5_X = 5054826259381252318457998093932279412551018141118171414011686249239293821806;
+    uint256 internal constant IC4_B5_Y = 9655344039187819791123160698308130442845787596499160850544527959035758830965;
+    uint256 internal constant IC4_B6_X = 5652669469518761871720473197771231815624738716037419794449271400377120276772;
+    uint256 internal constant IC4_B6_Y = 14390704979778763628076731785323456463050742585591291299253456714181711552475;
+    uint256 internal constant IC4_B7_X = 20358483662099934978059035397060992237906216074198606890240598460405675029796;
+    uint256 internal constant IC4_B7_Y = 12214871600698472042057425713361536686509104067974179736479604230211923002991;
+    uint256 internal constant IC4_B8_X = 15253432653360937440335624425034048890716842154288120892935617739758788472858;
+    uint256 internal constant IC4_B8_Y = 5460975160383488316615498888962077284766060109480462352904418844761599911575;
+    uint256 internal constant IC4_B9_X = 21489267327835849529127615025053613820600931534770193472072580288576767259609;
+    uint256 internal constant IC4_B9_Y = 2886283859036042570067343579011558383119138915975464820320571353799812677691;
+    uint256 internal constant IC4_B10_X = 6665460765630075640350499599527699788445289094512635511643853782056278293779;
+    uint256 internal constant IC4_B10_Y = 13861596712019442996352657492555326582896884745225641003091210542054505071192;
+    uint256 internal constant IC4_B11_X = 20138678864308885572111539117787146797351918532053390329598550372639982396887;
+    uint256 internal constant IC4_B11_Y = 8116875644465983812296293667627045126987363100148037701958478079808783837184;
+    uint256 internal constant IC4_B12_X = 18619170413555971357174978430208384841468437030869790988569361653283634305627;
+    uint256 internal constant IC4_B12_Y = 8606182701469361270715791998858069939700320599051729615799697856122102448528;
+    uint256 internal constant IC4_B13_X = 3676507743989944491736499340508201617415448177803600666950738588300997361304;
+    uint256 internal constant IC4_B13_Y = 7558066999741693577759250238463126062616291399013295887760657535109981576608;
+    uint256 internal constant IC4_B14_X = 18215206318045744255862371031998123648285561339713000932283191640838063958051;
+    uint256 internal constant IC4_B14_Y = 12833717203453126846570551455682977921549112651295336327129799205939919608957;
+    uint256 internal constant IC4_B15_X = 11597432318434700271752392610072334757772628121226631305568430686541293410509;
+    uint256 internal constant IC4_B15_Y = 4914526549213150629349212803722485212454197229069781464730068475372762695162;
 
     /// @dev 45,000 + 4 × 34,000 for the pairing, plus the 1/64 a call keeps back, plus margin.
     uint256 internal constant PAIRING_GAS = 186000;
@@ -68,6 +124,12 @@ contract EpochVerifier256 is IEpochVerifier {
                 mstore(add(m, 0x60), py)
                 mstore(add(m, 0x80), s)
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
             function outOfGas() {
@@ -118,9 +180,50 @@ contract EpochVerifier256 is IEpochVerifier {
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
             mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_pubSignals, 0)))
-            mulAcc(vk, IC2_X, IC2_Y, calldataload(add(_pubSignals, 32)))
+            { // points: one ecAdd per set bit below 2^13
+                let s := calldataload(add(_pubSignals, 32))
+                switch lt(s, 0x2000)
+                case 0 { mulAcc(vk, IC2_X, IC2_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC2_X, IC2_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC2_B1_X, IC2_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC2_B2_X, IC2_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC2_B3_X, IC2_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC2_B4_X, IC2_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC2_B5_X, IC2_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC2_B6_X, IC2_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC2_B7_X, IC2_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC2_B8_X, IC2_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC2_B9_X, IC2_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC2_B10_X, IC2_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC2_B11_X, IC2_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
+                }
+            }
             mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_pubSignals, 64)))
-            mulAcc(vk, IC4_X, IC4_Y, calldataload(add(_pubSignals, 96)))
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_pubSignals, 96))
+                switch lt(s, 0x10000)
+                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                }
+            }
             mulAcc(vk, IC5_X, IC5_Y, calldataload(add(_pubSignals, 128)))
             mulAcc(vk, IC6_X, IC6_Y, calldataload(add(_pubSignals, 160)))
             mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_pubSignals, 192)))
@@ -139,6 +242,12 @@ contract EpochVerifier256 is IEpochVerifier {
                 mstore(add(m, 0x60), py)
                 mstore(add(m, 0x80), s)
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
             function outOfGas() {
@@ -208,6 +317,12 @@ contract EpochVerifier256 is IEpochVerifier {
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
             function outOfGas() {
                 mstore(0, OUT_OF_GAS_SELECTOR)
                 revert(0, 4)
@@ -261,9 +376,50 @@ contract EpochVerifier256 is IEpochVerifier {
             mstore(vk, bx)
             mstore(add(vk, 0x20), by)
             mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_rest, 0)))
-            mulAcc(vk, IC2_X, IC2_Y, calldataload(add(_rest, 32)))
+            { // points: one ecAdd per set bit below 2^13
+                let s := calldataload(add(_rest, 32))
+                switch lt(s, 0x2000)
+                case 0 { mulAcc(vk, IC2_X, IC2_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC2_X, IC2_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC2_B1_X, IC2_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC2_B2_X, IC2_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC2_B3_X, IC2_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC2_B4_X, IC2_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC2_B5_X, IC2_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC2_B6_X, IC2_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC2_B7_X, IC2_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC2_B8_X, IC2_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC2_B9_X, IC2_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC2_B10_X, IC2_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC2_B11_X, IC2_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
+                }
+            }
             mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_rest, 64)))
-            mulAcc(vk, IC4_X, IC4_Y, calldataload(add(_rest, 96)))
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_rest, 96))
+                switch lt(s, 0x10000)
+                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                }
+            }
             mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_rest, 128)))
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)

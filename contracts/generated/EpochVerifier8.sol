@@ -13,6 +13,8 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 ///      precompile ran out of gas, this contract reverts EpochVerifier__OutOfGas instead.
 ///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC5 + minPoints·IC6
 ///      (precomputeBase): the same vk_x, two scalar multiplications (~12,300 gas) cheaper.
+///      points < 2^13 and epoch < 2^16 (always so in a valid proof) are added bit by bit from
+///      precomputed 2^k·IC (one ecAdd per set bit); larger values take the ecMul. Same point either way.
 contract EpochVerifier8 is IEpochVerifier {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
@@ -46,6 +48,60 @@ contract EpochVerifier8 is IEpochVerifier {
     uint256 internal constant IC6_Y = 4385265373827765563410642817952104576165777691483977721674269925919010590446;
     uint256 internal constant IC7_X = 18305623563044947273933055743092762040628371740719361320245189921914318670293;
     uint256 internal constant IC7_Y = 21219628403584077275858594140110640452581743761395545492915189173059761650570;
+    uint256 internal constant IC2_B1_X = 20951151932599393683981009155776855933825613659901008575108476352074197359927;
+    uint256 internal constant IC2_B1_Y = 9629505447522964572631023806616938532735166295705182524408899638998302619569;
+    uint256 internal constant IC2_B2_X = 1665789551855458097723226791122528709097417023929640089783685129248839340735;
+    uint256 internal constant IC2_B2_Y = 16095887270341935506979255296232427126109613839577148044751080967849239330559;
+    uint256 internal constant IC2_B3_X = 12308929877162243988115636643661994978510286473777617116091686880597868995364;
+    uint256 internal constant IC2_B3_Y = 17204666514208228984900563785874872227191219366032663860326589508980191730739;
+    uint256 internal constant IC2_B4_X = 3686512109962195023059064433023709522607549542066555006619581476548536624483;
+    uint256 internal constant IC2_B4_Y = 1075904433660047367283662209215080970829704973907767133645270942807495313922;
+    uint256 internal constant IC2_B5_X = 16181824309826898260190929368845610478611668266664816259174168518079642266523;
+    uint256 internal constant IC2_B5_Y = 13057737243440311730740673482412297931764278737115961899725928555823517646139;
+    uint256 internal constant IC2_B6_X = 6596237067633683625873864933527437919797972918534722040559189521630068260179;
+    uint256 internal constant IC2_B6_Y = 17163968320350870815617786253483098078662408232947527756445644781105099465211;
+    uint256 internal constant IC2_B7_X = 430547839681527707072208321850219961063872103449583237433684907762287790532;
+    uint256 internal constant IC2_B7_Y = 18253524389242599341751478574988172700453336393956311191129377041204037906954;
+    uint256 internal constant IC2_B8_X = 14825734707936241341903757820710036975987660211187136504063585141986306159407;
+    uint256 internal constant IC2_B8_Y = 3888660055169340396665324189689929786317343255035120394302021272979795398045;
+    uint256 internal constant IC2_B9_X = 729700159866580298962549570328796366903660507696348185774053459333206404456;
+    uint256 internal constant IC2_B9_Y = 10406103376787192013930444420154534325184771256132520917409189341022790039311;
+    uint256 internal constant IC2_B10_X = 18439660468664884088759858404922668861633530281446512843594591371838524924804;
+    uint256 internal constant IC2_B10_Y = 12603211160599565498430729633155191656125002881692435713073418063689721159956;
+    uint256 internal constant IC2_B11_X = 2233685949203850033525399649858325700696431026293147803435031922939168591530;
+    uint256 internal constant IC2_B11_Y = 5788143323939232184171249713700633143138720831005412507519271005100291782702;
+    uint256 internal constant IC2_B12_X = 20647792850472500356897885552353352364817466464854703326042305873067378242202;
+    uint256 internal constant IC2_B12_Y = 16512124874175509992337001729019706560862906475644033675308908767602420244569;
+    uint256 internal constant IC4_B1_X = 19878658005040232528062560798577773656388087058323376116648434398466530827483;
+    uint256 internal constant IC4_B1_Y = 17575598096178999813519373484202446739253762125290570635064997481446797543234;
+    uint256 internal constant IC4_B2_X = 4169017013748554538627552611735991566795685792293832338390776263955597956853;
+    uint256 internal constant IC4_B2_Y = 17093924207455096858376875521254162430659143106874199819885117818726669917582;
+    uint256 internal constant IC4_B3_X = 18858858882785561295554565493867873352334718104119752263635522319840118360565;
+    uint256 internal constant IC4_B3_Y = 5775490058743824610281010588899691445011799394265631842699628025069610192991;
+    uint256 internal constant IC4_B4_X = 17790378922992161456568893192064382629930319991215661414701721363747281138520;
+    uint256 internal constant IC4_B4_Y = 12961672868931008247305346266885213145925144343253476384516651913928494910976;
+    uint256 internal constant IC4_B5_X = 2165651843281162626017032922555976222525436441063947920983521907556946753604;
+    uint256 internal constant IC4_B5_Y = 3869688824374613670671477188108443791813931793016958770763714184697533776678;
+    uint256 internal constant IC4_B6_X = 20479530429335934229942220953169491565197267843053663042212560706864736627111;
+    uint256 internal constant IC4_B6_Y = 3374583133937385432097901976529741587553057620765757791936331977496090935174;
+    uint256 internal constant IC4_B7_X = 8019817735986446495155788647062820657275196846495332246480455527319091893903;
+    uint256 internal constant IC4_B7_Y = 20694977847099361838231953531590886735258955625240790275470961938653865041487;
+    uint256 internal constant IC4_B8_X = 9696019370784918556424753532752757076572044123885947349979584502342670544534;
+    uint256 internal constant IC4_B8_Y = 20577574242558292215918199689245997570299027702903567610754013301142945873573;
+    uint256 internal constant IC4_B9_X = 11377117363023897111833517106774035681965667797947336338854631594990439806653;
+    uint256 internal constant IC4_B9_Y = 7002827680855462750982419681145399309880941560103472372590526972915078707395;
+    uint256 internal constant IC4_B10_X = 7123667805786020573776905128016974437834739738115978197477095299075504419700;
+    uint256 internal constant IC4_B10_Y = 3985107549933351858765001255467942509780007521297737645010813577005721306536;
+    uint256 internal constant IC4_B11_X = 2369406851392480246411171866805517973283400006611995247905864440666578965050;
+    uint256 internal constant IC4_B11_Y = 6360316625243904489078623045951068593664516013702838656571339093664285408580;
+    uint256 internal constant IC4_B12_X = 18979050801411524418654710749883221471926465945911357024845876066366393933034;
+    uint256 internal constant IC4_B12_Y = 17709355274811456064457664324442274464426145490451703525152739733253131702823;
+    uint256 internal constant IC4_B13_X = 6634745295820868118539020112263811078152636104934759263143162783925932283904;
+    uint256 internal constant IC4_B13_Y = 7939139742549815831762848133442950593863092276713991951723534520636177772409;
+    uint256 internal constant IC4_B14_X = 5444122294560313659500015855074309251380176058398123254757776527471785930505;
+    uint256 internal constant IC4_B14_Y = 12284109314964736819828342180511898000123179606069689924997143526133985471347;
+    uint256 internal constant IC4_B15_X = 10266879924581684391937214919871018712649698378976274778753661889007383688244;
+    uint256 internal constant IC4_B15_Y = 5433110201423795550484016586970990950848910001032281196403161852615484692559;
 
     /// @dev 45,000 + 4 × 34,000 for the pairing, plus the 1/64 a call keeps back, plus margin.
     uint256 internal constant PAIRING_GAS = 186000;
@@ -68,6 +124,12 @@ contract EpochVerifier8 is IEpochVerifier {
                 mstore(add(m, 0x60), py)
                 mstore(add(m, 0x80), s)
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
             function outOfGas() {
@@ -118,9 +180,50 @@ contract EpochVerifier8 is IEpochVerifier {
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
             mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_pubSignals, 0)))
-            mulAcc(vk, IC2_X, IC2_Y, calldataload(add(_pubSignals, 32)))
+            { // points: one ecAdd per set bit below 2^13
+                let s := calldataload(add(_pubSignals, 32))
+                switch lt(s, 0x2000)
+                case 0 { mulAcc(vk, IC2_X, IC2_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC2_X, IC2_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC2_B1_X, IC2_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC2_B2_X, IC2_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC2_B3_X, IC2_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC2_B4_X, IC2_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC2_B5_X, IC2_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC2_B6_X, IC2_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC2_B7_X, IC2_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC2_B8_X, IC2_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC2_B9_X, IC2_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC2_B10_X, IC2_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC2_B11_X, IC2_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
+                }
+            }
             mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_pubSignals, 64)))
-            mulAcc(vk, IC4_X, IC4_Y, calldataload(add(_pubSignals, 96)))
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_pubSignals, 96))
+                switch lt(s, 0x10000)
+                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                }
+            }
             mulAcc(vk, IC5_X, IC5_Y, calldataload(add(_pubSignals, 128)))
             mulAcc(vk, IC6_X, IC6_Y, calldataload(add(_pubSignals, 160)))
             mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_pubSignals, 192)))
@@ -139,6 +242,12 @@ contract EpochVerifier8 is IEpochVerifier {
                 mstore(add(m, 0x60), py)
                 mstore(add(m, 0x80), s)
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
             function outOfGas() {
@@ -208,6 +317,12 @@ contract EpochVerifier8 is IEpochVerifier {
                 if iszero(staticcall(gas(), 7, add(m, 0x40), 0x60, add(m, 0x40), 0x40)) { outOfGas() }
                 if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
             }
+            // acc (at m) += (px, py), a precomputed multiple of a vkey point.
+            function addPoint(m, px, py) {
+                mstore(add(m, 0x40), px)
+                mstore(add(m, 0x60), py)
+                if iszero(staticcall(gas(), 6, m, 0x80, m, 0x40)) { outOfGas() }
+            }
             function outOfGas() {
                 mstore(0, OUT_OF_GAS_SELECTOR)
                 revert(0, 4)
@@ -261,9 +376,50 @@ contract EpochVerifier8 is IEpochVerifier {
             mstore(vk, bx)
             mstore(add(vk, 0x20), by)
             mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_rest, 0)))
-            mulAcc(vk, IC2_X, IC2_Y, calldataload(add(_rest, 32)))
+            { // points: one ecAdd per set bit below 2^13
+                let s := calldataload(add(_rest, 32))
+                switch lt(s, 0x2000)
+                case 0 { mulAcc(vk, IC2_X, IC2_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC2_X, IC2_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC2_B1_X, IC2_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC2_B2_X, IC2_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC2_B3_X, IC2_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC2_B4_X, IC2_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC2_B5_X, IC2_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC2_B6_X, IC2_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC2_B7_X, IC2_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC2_B8_X, IC2_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC2_B9_X, IC2_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC2_B10_X, IC2_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC2_B11_X, IC2_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
+                }
+            }
             mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_rest, 64)))
-            mulAcc(vk, IC4_X, IC4_Y, calldataload(add(_rest, 96)))
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_rest, 96))
+                switch lt(s, 0x10000)
+                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                default {
+                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                }
+            }
             mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_rest, 128)))
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)

@@ -6,6 +6,7 @@
  * the curve is rejected. Out of gas reverts instead of returning false.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFunctionData, getAddress, type Abi, type Address, type Hex } from 'viem';
@@ -16,6 +17,7 @@ import { SNARK_SCALAR_FIELD } from '../../src/zk/index.ts';
 import { categoryMask } from '../../src/shared/categories.ts';
 import type { SolidityProof } from '../../src/chain/types.ts';
 import { compileContracts } from '../../scripts/lib/solc.ts';
+import { PUBLIC_SIGNALS, SMALL_SIGNALS, powersOfTwo } from '../../scripts/gen-verifier.mjs';
 import { setupDevnet, type Devnet } from './helpers.ts';
 import { makeProof, sampleRows, type RealProof } from './real-proofs.ts';
 
@@ -60,6 +62,14 @@ const viaBase = (p: SolidityProof, base: readonly [bigint, bigint], s: Signals) 
     args: [...args(p), base, [s[0], s[1], s[2], s[3], s[6]]],
   });
 
+/** A real proof at `epoch` (rows variant `variant`) and its seven signals, for holder 1. */
+async function realAt(epoch: bigint, variant: number) {
+  const { computeScope } = await import('../../src/zk/index.ts');
+  const scope = { chainId: 31337, verifyingContract: generated, poolId: 3n, holder: devnet.signers[1].account.address };
+  const p = await makeProof({ rows: sampleRows(epoch, variant), epoch, categoryMask: MASK, minPoints: MIN_POINTS, scope });
+  return { proof: p.proof, signals: [p.nullifier, p.points, p.root, epoch, MASK, MIN_POINTS, computeScope({ ...scope, epoch })] };
+}
+
 /** All three paths on one (proof, signals); the base path only when mask and minimum are in the field. */
 async function verdicts(p: SolidityProof, s: Signals) {
   const ref = await viaReference(p, s);
@@ -72,11 +82,9 @@ beforeAll(async () => {
   devnet = await setupDevnet({ verifier: 'EpochVerifier8', accounts: 2 });
   generated = devnet.deployment.contracts.verifier as Address;
   reference = await deployReference();
-  const epoch = 2_900n;
-  const scope = { chainId: 31337, verifyingContract: generated, poolId: 3n, holder: devnet.signers[1].account.address };
-  real = await makeProof({ rows: sampleRows(epoch), epoch, categoryMask: MASK, minPoints: MIN_POINTS, scope });
-  const { computeScope } = await import('../../src/zk/index.ts');
-  signals = [real.nullifier, real.points, real.root, epoch, MASK, MIN_POINTS, computeScope({ ...scope, epoch })];
+  const first = await realAt(2_900n, 0);
+  real = { proof: first.proof, nullifier: first.signals[0], points: first.signals[1], root: first.signals[2] };
+  signals = first.signals;
 }, 120_000);
 afterAll(async () => devnet?.stop());
 
@@ -85,9 +93,18 @@ describe('generated EpochVerifier8 vs the snarkjs template', () => {
     expect(await verdicts(real.proof, signals)).toEqual({ ref: true, gen: true, withBase: true });
   });
 
-  it('agrees with the template on every altered signal (+1, +r, = r, = 0)', async () => {
+  it('accepts real proofs whose epochs and points set every bit of the small-signal fast path', async () => {
+    // Leaf days are < 2^16, so epochs are <= 9,361: these three set epoch bits 0–13 between them
+    // (bits 14–15 are checked against ffjavascript below); the variants change the points.
+    for (const [epoch, variant] of [[0x1555n, 3], [0x0aaan, 7], [0x23ffn, 11]] as const) {
+      const { proof, signals: s } = await realAt(epoch, variant);
+      expect(await verdicts(proof, s), `epoch ${epoch}, points ${s[1]}`).toEqual({ ref: true, gen: true, withBase: true });
+    }
+  }, 60_000);
+
+  it('agrees with the template on every altered signal (+1, +2^16, +r, = r, = 0, = 2^256 − 1)', async () => {
     for (let i = 0; i < signals.length; i++) {
-      for (const v of [signals[i] + 1n, signals[i] + R, R, 0n, 2n ** 256n - 1n]) {
+      for (const v of [signals[i] + 1n, signals[i] + 2n ** 16n, signals[i] + R, R, 0n, 2n ** 256n - 1n]) {
         const s = signals.map((x, j) => (j === i ? v : x));
         expect(await verdicts(real.proof, s), `signal ${i} = ${v}`).toEqual({ ref: false, gen: false, withBase: false });
       }
@@ -143,5 +160,33 @@ describe('generated EpochVerifier8 vs the snarkjs template', () => {
     expect(BigInt(ref.data as Hex)).toBe(0n); // the template: "false" for a valid proof
     await expect(call(devnet.test, { to: generated, data: data(epochVerifier8Abi as Abi), gas: 150_000n })).rejects.toThrow(/0x2553cd72|OutOfGas|revert/i);
     await expect(call(devnet.test, { to: generated, data: data(epochVerifier8Abi as Abi), gas: 60_000n })).rejects.toThrow(/0x2553cd72|OutOfGas|revert/i);
+  });
+});
+
+describe('precomputed multiples in scripts/gen-verifier.mjs', () => {
+  it('are 2^k·IC as ffjavascript computes them', async () => {
+    const require = createRequire(import.meta.url);
+    const { buildBn128 } = require('ffjavascript') as { buildBn128(singleThread?: boolean): Promise<Bn128> };
+    interface Bn128 {
+      G1: { fromObject(p: bigint[]): unknown; timesScalar(p: unknown, s: bigint): unknown; toAffine(p: unknown): unknown; toObject(p: unknown): bigint[] };
+      terminate(): Promise<void>;
+    }
+    const bn128 = await buildBn128(true);
+    try {
+      for (const batch of [8, 256]) {
+        const vkey = JSON.parse(readFileSync(path.join(ROOT, `public/zk/epoch-${batch}.vkey.json`), 'utf8')) as { IC: string[][] };
+        for (const [signal, bits] of Object.entries(SMALL_SIGNALS)) {
+          const ic = vkey.IC[PUBLIC_SIGNALS.indexOf(signal) + 1];
+          const ours = powersOfTwo(ic, bits);
+          const point = bn128.G1.fromObject(ic.map(BigInt));
+          for (let k = 0; k < bits; k++) {
+            const [x, y] = bn128.G1.toObject(bn128.G1.toAffine(bn128.G1.timesScalar(point, 1n << BigInt(k))));
+            expect(ours[k], `${batch}: 2^${k}·IC(${signal})`).toEqual([x.toString(), y.toString()]);
+          }
+        }
+      }
+    } finally {
+      await bn128.terminate();
+    }
   });
 });
