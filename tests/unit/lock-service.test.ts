@@ -3,7 +3,7 @@ import { createLockService, AUTO_LOCK_ALARM, KEYRING_KEY, TOUCH_INTERVAL_MS, UNL
 import { createSettingsStore } from '../../src/background/settings-store';
 import { createRouter } from '../../src/background/router';
 import { KeyringError } from '../../src/keyring';
-import { contentScript, makeWorld, NOW, PASSWORD, RUNTIME_ID, snapshot, TEST_ITERATIONS, type World } from './helpers/world';
+import { contentScript, makeWorld, NOW, PASSWORD, rawIdbDump, RUNTIME_ID, snapshot, TEST_ITERATIONS, type World } from './helpers/world';
 
 const MIN = 60_000;
 
@@ -156,11 +156,7 @@ describe('lock service', () => {
     w.clock.now += MIN;
     await w.lock.touch();
     const key = await w.lock.exportAccountKey(PASSWORD);
-    const dump = async () => {
-      const tables: Record<string, unknown> = {};
-      for (const t of w.db.tables) tables[t.name] = await t.toArray();
-      return JSON.stringify({ local: [...w.storage.data], session: [...w.session.data], tables });
-    };
+    const dump = async () => JSON.stringify({ local: [...w.storage.data], session: [...w.session.data], idb: await rawIdbDump(w.idb) });
     const before = await dump();
     expect(before).toContain(account.address); // the dump really holds the keyring
     expect(await w.db.footprints.count()).toBe(2);

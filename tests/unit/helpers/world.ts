@@ -59,6 +59,8 @@ export interface World {
   alarms: FakeAlarms;
   lock: WorkerLockService;
   clock: { now: number };
+  /** The fake IndexedDB factory the vault lives in, for raw dumps. */
+  idb: ReturnType<typeof freshIdb>;
 }
 
 /** A worker context over fake-indexeddb and in-memory storage, with a settable clock and UTC time zone. */
@@ -69,7 +71,8 @@ export function makeWorld(): World {
   const clock = { now: NOW };
   const settings = createSettingsStore(storage);
   const lock = createLockService({ local: storage, session, alarms, settings, now: () => clock.now, iterations: TEST_ITERATIONS });
-  const db = openVault({ name: `vault-${Math.random()}`, dexie: freshIdb(), vaultPublicKey: () => lock.vaultPublicKey() });
+  const idb = freshIdb();
+  const db = openVault({ name: `vault-${Math.random()}`, dexie: idb, vaultPublicKey: () => lock.vaultPublicKey() });
   const ctx: WorkerContext = {
     db,
     settings,
@@ -79,7 +82,19 @@ export function makeWorld(): World {
     prover: { prove: () => Promise.reject(new Error('no prover in unit tests')) },
     network: createNetworkService({ local: storage }),
   };
-  return { ctx, db, storage, session, alarms, lock, clock };
+  return { ctx, db, storage, session, alarms, lock, clock, idb };
+}
+
+/** Every record of every object store of every database in `idb`, read with plain IndexedDB (no Dexie), as one string. */
+export async function rawIdbDump(idb: ReturnType<typeof freshIdb>): Promise<string> {
+  const req = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+  const out: Record<string, unknown> = {};
+  for (const info of await idb.indexedDB.databases()) {
+    const db = await req(idb.indexedDB.open(info.name!));
+    for (const store of Array.from(db.objectStoreNames)) out[`${info.name}/${store}`] = await req(db.transaction(store).objectStore(store).getAll());
+    db.close();
+  }
+  return JSON.stringify(out);
 }
 
 /** makeWorld after onboarding with PASSWORD: a keyring exists and the vault is unlocked (capture stores). */
