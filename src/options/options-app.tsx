@@ -1,11 +1,14 @@
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { t } from '../ui/i18n';
+import { AccountSection } from './account-section';
 import { CaptureSection } from './capture-section';
 import { CategoriesSection } from './categories-section';
 import { DataSection } from './data-section';
+import { NetworkSection } from './network-section';
 import { PointsSection } from './points-section';
 import { PrivacySection } from './privacy-section';
 import { RetentionSection } from './retention-section';
+import { SecuritySection } from './security-section';
 import { SiteListsSection } from './site-lists-section';
 import { useSettings } from './use-settings';
 
@@ -30,8 +33,11 @@ export function OptionsApp() {
           <SiteListsSection settings={current} save={save} />
           <CategoriesSection excluded={current.excludedCategories} save={save} />
           <RetentionSection days={current.retentionDays} save={save} />
+          <SecuritySection minutes={current.autoLockMinutes} save={save} />
         </>
       )}
+      <NetworkSection />
+      <AccountSection />
       <DataSection />
       <PointsSection />
       <PrivacySection />

@@ -23,7 +23,7 @@ export function AppShell(props: { wallet: WalletState; refreshGate: () => void; 
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   useEffect(() => {
-    void getEarnState().then((r) => r.ok && r.data.jobs.filter(isOpenJob).forEach(track));
+    void getEarnState().then((r) => r.ok && r.data.jobs.filter((j) => j.state !== 'done').forEach(track));
   }, [track]);
 
   const context = useMemo<PopupContextValue>(

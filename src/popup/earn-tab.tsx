@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { getEarnState, getPools } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { t } from '../ui/i18n';
-import { isOpenJob } from '../ui/jobs';
 import type { Loadable } from '../ui/use-result';
 import { useResult } from '../ui/use-result';
 import { EpochList } from './epoch-list';
@@ -32,7 +31,7 @@ export function EarnTab() {
   useLockWatch(pools);
 
   useEffect(() => {
-    if (earn.state === 'ready') earn.data.jobs.filter(isOpenJob).forEach(track);
+    if (earn.state === 'ready') earn.data.jobs.filter((j) => j.state !== 'done').forEach(track);
   }, [earn, track]);
   useEffect(() => {
     if (jobsSettled === 0) return;

@@ -84,8 +84,9 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
       </dl>
       <p class="small" data-testid="pool-eligibility-text">
         {eligibility.text}
-        {eligibility.reason !== 'staked' && eligibility.reason !== 'ended' && (
-          <span class="muted"> {t('pool_points_needed', [formatNumber(pool.eligible.points), formatNumber(pool.minPoints)])}</span>
+        {eligibility.ok && <span class="muted"> {t('pool_points_have', [formatNumber(pool.eligible.points), formatNumber(pool.minPoints)])}</span>}
+        {(eligibility.reason === 'points' || eligibility.reason === 'no_token') && (
+          <span class="muted"> {t('pool_points_min', formatNumber(pool.minPoints))}</span>
         )}
       </p>
       {pool.stakes.length > 0 && (
@@ -116,7 +117,7 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
           })}
         </ul>
       )}
-      {eligibility.ok && !staking && eligibility.reason === 'eligible' && (
+      {eligibility.ok && !staking && (
         <button type="button" class="btn btn-primary btn-block" onClick={() => setDialog(true)} data-testid="pool-stake">
           {t('action_stake')}
         </button>

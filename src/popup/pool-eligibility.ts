@@ -2,25 +2,60 @@ import type { PoolView } from '../ui/api';
 import { poolPhase } from '../ui/amounts';
 import { t } from '../ui/i18n';
 
-export type Eligibility = { ok: boolean; reason: 'eligible' | 'staked' | 'ended' | 'upcoming' | 'no_token' | 'points' | 'other'; text: string };
+export type EligibilityReason = 'eligible' | 'upcoming' | 'staked' | 'ended' | 'no_token' | 'points' | 'too_old' | 'other';
+export type Eligibility = { ok: boolean; reason: EligibilityReason; text: string };
+
+/** The worker's reason codes (src/background/earn/pools-view.ts) mapped to ours; unknown codes are "other". */
+function fromWorker(code: string | undefined): EligibilityReason {
+  switch (code) {
+    case 'already_staked':
+      return 'staked';
+    case 'ended':
+      return 'ended';
+    case 'no_token':
+      return 'no_token';
+    case 'not_enough_points':
+      return 'points';
+    case 'too_old':
+      return 'too_old';
+    default:
+      return 'other';
+  }
+}
+
+function describe(reason: EligibilityReason): string {
+  switch (reason) {
+    case 'eligible':
+      return t('pool_eligible');
+    case 'upcoming':
+      return t('pool_upcoming');
+    case 'staked':
+      return t('pool_staked');
+    case 'ended':
+      return t('pool_ended');
+    case 'no_token':
+      return t('pool_ineligible_no_token');
+    case 'points':
+      return t('pool_ineligible_points');
+    case 'too_old':
+      return t('pool_ineligible_too_old');
+    case 'other':
+      return t('pool_ineligible_other');
+  }
+}
 
 /**
- * Whether the user can stake in `pool` now, and in plain words why not, from
- * the pool's local eligibility (the best minted token and its points in the
- * pool's categories) and its period.
+ * Whether the user can stake in `pool` now, and in plain words why not: the
+ * worker's local eligibility (best minted token and its points in the pool's
+ * categories, or a reason code), checked against the pool's period here too
+ * so a pool that ended while the popup was open stops offering Stake.
  */
 export function poolEligibility(pool: PoolView, nowMs: number): Eligibility {
   const phase = poolPhase(pool.start, pool.end, nowMs);
   const { eligible } = pool;
-  if (eligible.tokenId && pool.stakes.some((s) => s.tokenId === eligible.tokenId)) {
-    return { ok: false, reason: 'staked', text: t('pool_staked') };
-  }
-  if (phase === 'ended') return { ok: false, reason: 'ended', text: t('pool_ended') };
-  if (eligible.ok && eligible.tokenId) {
-    if (phase === 'upcoming') return { ok: false, reason: 'upcoming', text: t('pool_upcoming') };
-    return { ok: true, reason: 'eligible', text: t('pool_eligible') };
-  }
-  if (!eligible.tokenId) return { ok: false, reason: 'no_token', text: t('pool_ineligible_no_token') };
-  if (eligible.points < pool.minPoints) return { ok: false, reason: 'points', text: t('pool_ineligible_points') };
-  return { ok: false, reason: 'other', text: t('pool_ineligible_other') };
+  let reason: EligibilityReason;
+  if (phase === 'ended') reason = 'ended';
+  else if (eligible.ok && eligible.tokenId) reason = phase === 'upcoming' ? 'upcoming' : 'eligible';
+  else reason = fromWorker(eligible.reason);
+  return { ok: reason === 'eligible', reason, text: describe(reason) };
 }

@@ -75,7 +75,7 @@ export const importAccountKey = (password: string, privateKey: string) =>
  * keyring; the cast keeps this compiling until SettingsPatch has it.
  */
 export const setAutoLockMinutes = (autoLockMinutes: number) =>
-  call({ type: 'ui/settings-update', patch: { autoLockMinutes } as SettingsPatch });
+  call({ type: 'ui/settings-update', patch: { autoLockMinutes } });
 
 // ---- network and balances
 

@@ -1,0 +1,45 @@
+import { deploymentSchema, type Deployment } from '../shared/deployment';
+import type { NetworkSetting } from '../shared/network';
+
+/**
+ * Reads the custom-network form: an http(s) RPC URL and a deployments file
+ * (pasted or picked) checked with the same schema the worker and the scripts
+ * use, so a wrong file is caught before it is sent. Pure; returns message
+ * keys (and the first invalid field of the file) for inline errors.
+ */
+export type CustomNetworkParse =
+  | { ok: true; network: Extract<NetworkSetting, { kind: 'custom' }> }
+  | {
+      ok: false;
+      rpcError?: 'network_error_rpc';
+      deploymentError?: { key: 'network_error_json' | 'network_error_deployment' | 'network_error_empty'; field?: string };
+    };
+
+export function parseCustomNetwork(rpcUrl: string, deploymentText: string): CustomNetworkParse {
+  const url = rpcUrl.trim();
+  let rpcError: 'network_error_rpc' | undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') rpcError = 'network_error_rpc';
+  } catch {
+    rpcError = 'network_error_rpc';
+  }
+  let deploymentError: Extract<CustomNetworkParse, { ok: false }>['deploymentError'];
+  let raw: unknown;
+  let deployment: Deployment | undefined;
+  if (deploymentText.trim() === '') deploymentError = { key: 'network_error_empty' };
+  else {
+    try {
+      raw = JSON.parse(deploymentText);
+    } catch {
+      deploymentError = { key: 'network_error_json' };
+    }
+  }
+  if (!deploymentError) {
+    const checked = deploymentSchema.safeParse(raw);
+    if (checked.success) deployment = checked.data;
+    else deploymentError = { key: 'network_error_deployment', field: checked.error.issues[0]?.path.join('.') || '(root)' };
+  }
+  if (rpcError || deploymentError || !deployment) return { ok: false, rpcError, deploymentError };
+  return { ok: true, network: { kind: 'custom', rpcUrl: url, deployment } };
+}
