@@ -48,6 +48,16 @@ describe('lock service', () => {
     expect((await lock.account()).address).toBe(state.address);
   });
 
+  it('two onboard calls at once leave exactly one keyring', async () => {
+    const { lock, storage } = makeWorld();
+    const results = await Promise.allSettled([lock.onboard(PASSWORD), lock.onboard('second password')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(((results[1] as PromiseRejectedResult).reason as KeyringError).code).toBe('already_set_up');
+    expect((storage.data.get(KEYRING_KEY) as { address: string }).address).toBe((results[0] as PromiseFulfilledResult<{ address: string }>).value.address);
+    await lock.lock();
+    expect((await lock.unlock(PASSWORD)).locked).toBe(false);
+  });
+
   it('lock, then unlock: wrong password refused, right one opens again', async () => {
     const { lock, session, alarms } = makeWorld();
     await lock.onboard(PASSWORD);

@@ -64,6 +64,14 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
   // against storage on every call, so neither can outlive a lock or a new keyring.
   let sealer: { publicKey: string; sealer: Promise<Sealer> } | undefined;
   let opener: { kek: string; publicKey: string; opener: Promise<Opener> } | undefined;
+  // Writes of the keyring run one at a time: two quick onboard clicks must not leave two keyrings
+  // (rows sealed to the first would never open again).
+  let writes: Promise<unknown> = Promise.resolve();
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = writes.then(fn);
+    writes = run.catch(() => undefined);
+    return run;
+  }
 
   async function readRecord(): Promise<KeyringRecord | undefined> {
     const raw = (await local.get(KEYRING_KEY))[KEYRING_KEY];
@@ -130,13 +138,15 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
   return {
     state,
 
-    async onboard(password) {
-      if (await readRecord()) throw new KeyringError('already_set_up');
-      const { record, kek } = await createKeyring(password, { now: now(), iterations: opts.iterations });
-      await local.set({ [KEYRING_KEY]: record });
-      await startSession(kek);
-      return state();
-    },
+    onboard: (password) =>
+      serial(async () => {
+        // Any stored value counts, even a damaged one: onboarding never overwrites a keyring.
+        if ((await local.get(KEYRING_KEY))[KEYRING_KEY] !== undefined) throw new KeyringError('already_set_up');
+        const { record, kek } = await createKeyring(password, { now: now(), iterations: opts.iterations });
+        await local.set({ [KEYRING_KEY]: record });
+        await startSession(kek);
+        return state();
+      }),
 
     async unlock(password) {
       const { kek } = await unlockKeyring(await requireRecord(), password);
@@ -187,11 +197,12 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
       return opened.accountKey;
     },
 
-    async importAccountKey(password, privateKey) {
-      const unlocked = await unlockKeyring(await requireRecord(), password);
-      await local.set({ [KEYRING_KEY]: await replaceAccountKey(unlocked, privateKey) });
-      return state();
-    },
+    importAccountKey: (password, privateKey) =>
+      serial(async () => {
+        const opened = await unlockKeyring(await requireRecord(), password);
+        await local.set({ [KEYRING_KEY]: await replaceAccountKey(opened, privateKey) });
+        return state();
+      }),
 
     async vaultPublicKey() {
       return (await readRecord())?.vaultPublicKey;
