@@ -70,10 +70,7 @@ export const exportAccountKey = (password: string) => call({ type: 'ui/account-e
 export const importAccountKey = (password: string, privateKey: string) =>
   call({ type: 'ui/account-import', password, privateKey });
 
-/**
- * Auto-lock delay in minutes (1–1440). The settings field is added with the
- * keyring; the cast keeps this compiling until SettingsPatch has it.
- */
+/** Auto-lock delay in minutes (1–1440); the same settings field the options page saves. */
 export const setAutoLockMinutes = (autoLockMinutes: number) =>
   call({ type: 'ui/settings-update', patch: { autoLockMinutes } });
 

@@ -9,4 +9,4 @@
  */
 export { extensionIdOf, extensionUrl, OPTIONS_PATH, POPUP_PATH } from './extension';
 export { OptionsPage } from './options-page';
-export { PopupPage, type PopupState } from './popup-page';
+export { PopupPage, type EpochRow, type JobRow, type PoolRow, type PopupScreen, type PopupState, type PopupTab } from './popup-page';

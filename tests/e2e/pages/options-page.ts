@@ -167,6 +167,102 @@ export class OptionsPage {
     await expect(this.page.getByTestId('vault-empty')).toBeVisible();
   }
 
+  // ---- network ----
+  /** The network the worker resolved: kind (devnet | custom) and chain id, once the section has loaded. */
+  async network(): Promise<{ kind: string; chainId: number }> {
+    const section = this.page.getByTestId('network-section');
+    await expect(this.page.getByTestId('network-current').or(this.page.getByTestId('network-load-error'))).toBeVisible();
+    return { kind: (await section.getAttribute('data-kind')) ?? '', chainId: Number(await section.getAttribute('data-chain-id')) };
+  }
+
+  /** Contract addresses shown for the current network. */
+  async networkContracts(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const name of ['dataSbt', 'poolFactory', 'testToken']) {
+      const el = this.page.getByTestId(`network-contract-${name}`);
+      if (await el.count()) out[name] = (await el.innerText()).trim();
+    }
+    return out;
+  }
+
+  /** Switches to the local devnet; returns the status text (saved, or the worker's error). */
+  async useDevnet(): Promise<string> {
+    await this.page.getByTestId('network-devnet').check();
+    return this.saveNetwork();
+  }
+
+  /**
+   * Switches to a custom network. `deployment` is the file's JSON text,
+   * pasted, or with `viaFile` set to a path, picked with the file input.
+   * Returns the inline error (RPC URL or file) or the status after saving.
+   */
+  async useCustomNetwork(rpcUrl: string, deployment: string, viaFile?: string): Promise<{ error: string | null; status: string }> {
+    await this.page.getByTestId('network-custom').check();
+    await this.page.getByTestId('network-rpc').fill(rpcUrl);
+    if (viaFile) await this.page.getByTestId('network-file').setInputFiles(viaFile);
+    else await this.page.getByTestId('network-deployment').fill(deployment);
+    const status = await this.saveNetwork();
+    const errors = this.page.getByTestId('network-rpc-error').or(this.page.getByTestId('network-deployment-error'));
+    return { error: (await errors.count()) ? (await errors.first().innerText()).trim() : null, status };
+  }
+
+  private async saveNetwork(): Promise<string> {
+    const status = this.page.getByTestId('network-status');
+    const errors = this.page.getByTestId('network-rpc-error').or(this.page.getByTestId('network-deployment-error'));
+    await this.page.getByTestId('network-save').click();
+    await expect.poll(async () => (await errors.count()) > 0 || ((await status.textContent()) ?? '').trim() !== '').toBe(true);
+    return ((await status.textContent()) ?? '').trim();
+  }
+
+  // ---- security ----
+  async autoLockMinutes(): Promise<number> {
+    return Number(await this.page.getByTestId('security-section').getAttribute('data-minutes'));
+  }
+
+  /** Returns the validation message when the value is rejected, else null after the worker stored it. */
+  async setAutoLockMinutes(minutes: number | string): Promise<string | null> {
+    await this.page.getByTestId('autolock-input').fill(String(minutes));
+    await this.page.getByTestId('autolock-save').click();
+    const error = this.page.getByTestId('autolock-error');
+    const section = this.page.getByTestId('security-section');
+    await expect
+      .poll(async () => (await error.count()) > 0 || (await section.getAttribute('data-minutes')) === String(minutes))
+      .toBe(true);
+    return (await error.count()) ? (await error.innerText()).trim() : null;
+  }
+
+  // ---- account key ----
+  /**
+   * Exports the account key with `password`: returns the key (revealed with
+   * the Reveal button, so the hidden default is exercised too) or the error shown.
+   */
+  async exportKey(password: string): Promise<{ key: string | null; error: string | null }> {
+    await this.page.getByTestId('export-password').fill(password);
+    await this.page.getByTestId('export-submit').click();
+    const key = this.page.getByTestId('exported-key');
+    const error = this.page.getByTestId('export-password-error');
+    await expect(key.or(error)).toBeVisible();
+    if (await error.count()) return { key: null, error: (await error.innerText()).trim() };
+    await expect(key).toHaveAttribute('data-revealed', 'false');
+    await this.page.getByTestId('exported-key-reveal').click();
+    await expect(key).toHaveAttribute('data-revealed', 'true');
+    return { key: (await key.innerText()).trim(), error: null };
+  }
+
+  /** Imports `privateKey` with `password`; returns null on success, else the error shown. */
+  async importKey(password: string, privateKey: string): Promise<string | null> {
+    await this.page.getByTestId('import-key-input').fill(privateKey);
+    await this.page.getByTestId('import-password').fill(password);
+    await this.page.getByTestId('import-submit').click();
+    const status = this.page.getByTestId('import-status');
+    const inline = this.page.getByTestId('import-key-input-error').or(this.page.getByTestId('import-password-error'));
+    await expect
+      .poll(async () => (await inline.count()) > 0 || ((await status.textContent()) ?? '').trim() !== '')
+      .toBe(true);
+    if (await inline.count()) return (await inline.first().innerText()).trim();
+    return (await status.getAttribute('data-done')) === 'true' ? null : ((await status.textContent()) ?? '').trim();
+  }
+
   async saveStatus(): Promise<string> {
     return (await this.page.getByTestId('save-status').textContent())?.trim() ?? '';
   }
