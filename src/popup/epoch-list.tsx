@@ -1,21 +1,15 @@
 import { useState } from 'preact/hooks';
 import { proveNow, type EarnState } from '../ui/api';
 import { mintableFrom, shortenHex } from '../ui/amounts';
+import { mintCandidate, type EpochView } from '../ui/epochs';
 import { JobProgress } from '../ui/components/job-progress';
 import { formatDate, formatDayRange, formatNumber } from '../ui/format';
 import { errorMessage, t } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import { usePopup } from './popup-context';
 
-type EpochView = EarnState['epochs'][number];
-
 /** Epochs shown before "Show all". */
 const EPOCHS_COLLAPSED = 3;
-
-/** The epoch "Prove and mint" applies to: the latest finished, unminted one that has points. */
-export function mintCandidate(epochs: readonly EpochView[]): EpochView | undefined {
-  return epochs.filter((e) => e.finished && !e.minted && e.points > 0).sort((a, b) => b.epoch - a.epoch)[0];
-}
 
 function EpochStatus({ epoch, candidate }: { epoch: EpochView; candidate: boolean }) {
   if (epoch.minted) return <span class="badge" data-tone="ok">{t('epoch_minted')}</span>;
