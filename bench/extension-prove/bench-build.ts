@@ -11,14 +11,14 @@ export const BENCH_DIST = path.join(ROOT, 'dist-bench');
  * --outDir dist-bench`, ~5 s). Shared by bench/extension-prove and
  * tests/e2e/prover.spec.ts. Throws with vite's output when the build fails.
  */
-export function buildBenchExtension(): string {
+export function buildBenchExtension(outDir: string = BENCH_DIST): string {
   const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--mode', 'bench', '--outDir', BENCH_DIST, '--logLevel', 'warn'], {
+  const res = spawnSync(process.execPath, [vite, 'build', '--mode', 'bench', '--outDir', outDir, '--logLevel', 'warn'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  if (res.status !== 0 || !existsSync(path.join(BENCH_DIST, 'manifest.json'))) {
+  if (res.status !== 0 || !existsSync(path.join(outDir, 'manifest.json'))) {
     throw new Error(`bench build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
   }
-  return BENCH_DIST;
+  return outDir;
 }

@@ -7,6 +7,8 @@ export type ExtensionPath = 'offscreen' | 'worker';
 
 /** The bench build in headless Chromium, driven through the worker's test-only hook. */
 export interface ExtensionDriver {
+  context: BrowserContext;
+  worker: Worker;
   prove(input: CircuitInput, batchSize: number, path: ExtensionPath): Promise<BenchProveResult>;
   close(): Promise<void>;
 }
@@ -20,6 +22,8 @@ export async function launchExtension(extensionDir: string): Promise<ExtensionDr
     if (typeof g[name] !== 'function') throw new Error('no prover bench hook: is this the --mode bench build?');
   }, PROVER_BENCH_GLOBAL);
   return {
+    context,
+    worker,
     prove: (input, batchSize, path) =>
       worker.evaluate(
         ([name, i, b, p]) => (globalThis as unknown as Record<string, (...a: unknown[]) => Promise<BenchProveResult>>)[name](i, b, p),

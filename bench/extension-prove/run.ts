@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       for (const [mode, run] of modes) {
         const { totalMs, proveMs } = await run();
         samples.get(mode)!.push({ totalMs, proveMs });
+        process.stderr.write(`  run ${i + 1}/${runs} ${mode}: ${totalMs.toFixed(0)} ms\n`);
       }
     }
   } finally {
