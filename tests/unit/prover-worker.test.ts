@@ -82,6 +82,19 @@ describe('offscreen document lifecycle', () => {
     await expect(other.ensure()).resolves.toBeUndefined();
   });
 
+  it('retries a creation that failed once, and reports a second failure', async () => {
+    const b = fakeBrowser();
+    const doc = createOffscreenDocument({ ...b.deps, idleMs: 60_000 });
+    b.offscreen.createDocument.mockRejectedValueOnce(new Error('Page failed to load.'));
+    await doc.ensure();
+    expect(b.isOpen()).toBe(true);
+    const c = fakeBrowser();
+    const failing = createOffscreenDocument({ ...c.deps, idleMs: 60_000 });
+    c.offscreen.createDocument.mockRejectedValue(new Error('Page failed to load.'));
+    await expect(failing.ensure()).rejects.toThrow('Page failed to load.');
+    await expect(failing.ensure()).rejects.toThrow(); // not cached: each call tries again
+  });
+
   it('closes only after the idle period with no job in flight', async () => {
     const b = fakeBrowser();
     const doc = createOffscreenDocument({ ...b.deps, idleMs: 120_000 });

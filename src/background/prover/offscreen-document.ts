@@ -46,8 +46,7 @@ export function createOffscreenDocument(deps: {
   const exists = async (): Promise<boolean> =>
     (await deps.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
 
-  const create = async (): Promise<void> => {
-    if (await exists()) return;
+  const attempt = async (): Promise<void> => {
     try {
       await deps.offscreen.createDocument({
         url: OFFSCREEN_PATH,
@@ -57,6 +56,16 @@ export function createOffscreenDocument(deps: {
     } catch (cause) {
       // Another creation won the race (e.g. before a worker restart): the page is there, which is all we need.
       if (!/single offscreen document/i.test(String((cause as Error)?.message ?? cause))) throw cause;
+    }
+  };
+  const create = async (): Promise<void> => {
+    if (await exists()) return;
+    try {
+      await attempt();
+    } catch {
+      // Seen once on a loaded machine right after start-up: "Page failed to load." One retry, then give up.
+      await new Promise((r) => setTimeout(r, 250));
+      if (!(await exists())) await attempt();
     }
   };
 
