@@ -25,8 +25,8 @@ import {Categories} from "./lib/Categories.sol";
 ///      - Nothing moves a token: transfers and approvals revert; only the holder can burn (exit).
 ///      The ERC-721 is written here, not inherited, because a soulbound token needs none of the
 ///      transfer machinery and packing the record saves a storage slot (~22k gas) per mint.
-///      Storage per mint: the token slot (root | status) and one 16-bit lane of the holder's
-///      points page (16 epochs per slot). balanceOf is derived from the pages, not stored:
+///      Storage per mint: the token slot (root | status) and one 32-bit lane of the holder's
+///      points page (8 epochs per slot). balanceOf is derived from the pages, not stored:
 ///      a first mint writes two fresh slots instead of three (docs/contracts.md, Gas).
 contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @notice Epochs are weeks since the Unix epoch (src/shared/epoch.ts, counted in UTC here).
@@ -43,11 +43,11 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     uint256 private constant ROOT_MASK = (1 << STATUS_SHIFT) - 1;
     uint256 private constant LIVE = 1;
     uint256 private constant BURNED = 2;
-    /// @dev Points pages: epoch e of a holder is lane e % 16 (16 bits) of page e / 16. A valid
+    /// @dev Points pages: epoch e of a holder is lane e % 8 (32 bits) of page e / 8. A valid
     ///      mint proves 1 <= points <= 4,200 (the circuit's weekly cap), so a nonzero lane is
     ///      exactly a live token; a burn zeroes it.
-    uint256 private constant LANE_BITS = 16;
-    uint256 private constant PAGE_SHIFT = 4;
+    uint256 private constant LANE_BITS = 32;
+    uint256 private constant PAGE_SHIFT = 3;
     uint256 private constant LANE_INDEX = (1 << PAGE_SHIFT) - 1;
     uint256 private constant LANE_MASK = (1 << LANE_BITS) - 1;
 
@@ -59,7 +59,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
 
     /// @dev root | status << 254; zero = never minted. Kept (as BURNED) after a burn.
     mapping(uint256 tokenId => uint256) private _tokens;
-    /// @dev holder => page (epoch / 16) => 16 lanes of 16-bit points.
+    /// @dev holder => page (epoch / 8) => 8 lanes of 32-bit points.
     mapping(address holder => mapping(uint256 page => uint256 lanes)) private _points;
 
     event Minted(address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 root, uint256 nullifier);
@@ -91,7 +91,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     {
         uint256 current = block.timestamp / EPOCH_SECONDS;
         if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
-        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 16 bits.
+        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 32 bits.
         if (points > LANE_MASK) revert DataSBT__PointsTooLarge(points);
         tokenId = tokenIdOf(msg.sender, epoch);
         if (_tokens[tokenId] != 0) revert DataSBT__AlreadyMinted(tokenId);
@@ -166,8 +166,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     // ---------------------------------------------------------------- ERC-721 (soulbound)
 
     /// @notice Number of live tokens of `owner`, counted from the points pages (a live token has
-    ///         a nonzero lane). Costs one storage read per 16 epochs up to the current one
-    ///         (~190 reads, ~0.45M gas in 2026): meant for off-chain reads.
+    ///         a nonzero lane). Costs one storage read per 8 epochs up to the current one
+    ///         (~370 reads, ~0.9M gas in 2026): meant for off-chain reads.
     function balanceOf(address owner) external view returns (uint256 count) {
         if (owner == address(0)) revert DataSBT__ZeroAddress();
         uint256 lastPage = (block.timestamp / EPOCH_SECONDS) >> PAGE_SHIFT;

@@ -41,8 +41,10 @@ export interface GasFigures {
   verifier: VerifierName;
   /** A holder's first mint (writes their balance slot from zero). */
   mint: bigint;
-  /** The same holder's next epoch. */
+  /** The same holder's previous epoch (a fresh points page when the two epochs straddle a page). */
   mintNext: bigint;
+  /** A mint into a points page the holder already has (DataSBT keeps 8 epochs per page). */
+  mintSamePage: bigint;
   /** First stake into an empty pool. */
   stake: bigint;
   /** A stake into a pool that already streams to someone (the accumulator moves). */
@@ -56,7 +58,7 @@ export interface GasFigures {
 const ALL = categoryMask(CATEGORY_KEYS);
 
 export async function measureJourney(verifier: VerifierName, prove: ProofProvider): Promise<GasFigures> {
-  const devnet = await startDevnet({ verifier, accounts: 3 });
+  const devnet = await startDevnet({ verifier, accounts: 4 });
   try {
     const { dataSbt, poolFactory, testToken } = devnet.deployment.contracts;
     const sbt = dataSbt as Address;
@@ -75,6 +77,10 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
     const first = await mint(1, epoch);
     const next = await mint(1, epoch - 1n);
     const other = await mint(2, epoch);
+    // Two earlier epochs in one points page (epoch / 8): the second mint rewrites that page.
+    const later = (epoch - 1n) % 8n === 0n ? epoch - 2n : epoch - 1n;
+    await mint(3, later - 1n);
+    const samePage = await mint(3, later);
 
     const now = (await devnet.test.getBlock()).timestamp;
     const mask = categoryMask(['crypto', 'finance']);
@@ -104,7 +110,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
     await tick();
     const unstaked = await unstakeFromPool(devnet.signers[1], { pool, tokenId: first.tokenId });
     return {
-      verifier, mint: first.gasUsed, mintNext: next.gasUsed, stake: staked.gasUsed, stakeBusy: stakedBusy.gasUsed,
+      verifier, mint: first.gasUsed, mintNext: next.gasUsed, mintSamePage: samePage.gasUsed, stake: staked.gasUsed, stakeBusy: stakedBusy.gasUsed,
       claimFirst: claimFirst.gasUsed, claimRepeat: claimRepeat.gasUsed, unstake: unstaked.gasUsed,
     };
   } finally {

@@ -10,11 +10,11 @@ import { acceptAllProofs, realProofs } from './proofs.ts';
 import type { VerifierName } from '../../scripts/lib/deployments.ts';
 
 const TARGETS = {
-  mint: 300_000n, mintNext: 300_000n, stake: 300_000n, stakeBusy: 300_000n,
+  mint: 300_000n, mintNext: 300_000n, mintSamePage: 300_000n, stake: 300_000n, stakeBusy: 300_000n,
   claimFirst: 80_000n, claimRepeat: 80_000n, unstake: 80_000n,
 } as const;
 const COLUMNS: [keyof typeof TARGETS, string][] = [
-  ['mint', 'mint'], ['mintNext', 'mint next'], ['stake', 'stake'], ['stakeBusy', 'stake busy'],
+  ['mint', 'mint'], ['mintNext', 'mint next'], ['mintSamePage', 'same page'], ['stake', 'stake'], ['stakeBusy', 'stake busy'],
   ['claimFirst', 'claim 1st'], ['claimRepeat', 'claim next'], ['unstake', 'unstake'],
 ];
 
