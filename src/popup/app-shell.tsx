@@ -17,10 +17,21 @@ export type TabName = (typeof TABS)[number];
  * lives here, above the tabs, so a job keeps being followed whichever tab is
  * shown; on open it is seeded with the worker's open jobs.
  */
-export function AppShell(props: { wallet: WalletState; refreshGate: () => void; announce: (text: string) => void }) {
+export function AppShell(props: {
+  wallet: WalletState;
+  refreshGate: () => void;
+  announce: (text: string) => void;
+  /** Focus the selected tab on mount (after unlock or onboarding, whose form just went away). */
+  focusTabs?: boolean;
+}) {
   const [tab, setTab] = useState<TabName>('points');
   const { jobs, track, settled } = useJobs(props.refreshGate);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  useEffect(() => {
+    if (props.focusTabs) refs.current[tab]?.focus();
+    // Only on mount: later tab changes move focus themselves.
+  }, []);
 
   useEffect(() => {
     void getEarnState().then((r) => r.ok && r.data.jobs.filter((j) => j.state !== 'done').forEach(track));

@@ -42,8 +42,13 @@ export function EarnTab() {
 
   return (
     <div class="stack" data-testid="earn-tab">
-      {earn.state === 'loading' && <Loading testId="earn-loading" />}
-      {earn.state === 'error' && <ErrorView error={earn.error} onRetry={() => void reloadEarn()} testId="earn-error" />}
+      {earn.state !== 'ready' && (
+        <section class="card stack" aria-labelledby="epochs-heading">
+          <h2 id="epochs-heading">{t('earn_epochs_title')}</h2>
+          {earn.state === 'loading' && <Loading testId="earn-loading" />}
+          {earn.state === 'error' && <ErrorView error={earn.error} onRetry={() => void reloadEarn()} testId="earn-error" />}
+        </section>
+      )}
       {earn.state === 'ready' && <EpochList earn={earn.data} />}
       <section class="stack" aria-labelledby="pools-heading" data-testid="pools">
         <div class="row-between section-head">

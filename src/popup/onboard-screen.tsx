@@ -56,14 +56,14 @@ export function OnboardScreen(props: { onDone: (wallet: WalletState) => void }) 
         <PasswordField id="onboard-confirm" label={t('onboard_confirm_label')} value={confirm} onInput={setConfirm}
           autoComplete="new-password" testId="onboard-confirm"
           error={errors.confirm ? t('password_error_mismatch') : undefined} />
-        <p class="small muted">{t('onboard_no_recovery')}</p>
+        {!busy && <p class="small muted">{t('onboard_no_recovery')}</p>}
+        <p class="small muted" role="status" aria-live="polite" data-testid="onboard-progress">
+          {busy ? t('onboard_creating_detail') : ''}
+        </p>
         <button type="submit" class="btn btn-primary btn-block" aria-disabled={busy} data-testid="onboard-submit">
           {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
           {busy ? t('onboard_creating') : t('action_create')}
         </button>
-        <p class="small muted" role="status" aria-live="polite" data-testid="onboard-progress">
-          {busy ? t('onboard_creating_detail') : ''}
-        </p>
         {failure && (
           <p class="field-error" role="alert" data-testid="onboard-error" data-error-code={failure.code}>
             {errorMessage(failure.code)}

@@ -19,6 +19,7 @@ export function PopupApp() {
   const [answered, setAnswered] = useState<WalletState | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [locking, setLocking] = useState(false);
+  const [cameThroughGate, setCameThroughGate] = useState(false);
   const wallet = answered ?? (loaded.state === 'ready' ? loaded.data : null);
 
   const refreshGate = useCallback(() => {
@@ -45,9 +46,9 @@ export function PopupApp() {
       <p class="visually-hidden" aria-live="polite" data-testid="announcement">{announcement}</p>
       {!wallet && loaded.state === 'loading' && <Loading />}
       {!wallet && loaded.state === 'error' && <ErrorView error={loaded.error} onRetry={() => void reload()} />}
-      {wallet && !wallet.setUp && <OnboardScreen onDone={(w) => { setAnswered(w); setAnnouncement(t('announce_onboarded')); }} />}
-      {wallet && wallet.setUp && wallet.locked && <UnlockScreen onDone={(w) => { setAnswered(w); setAnnouncement(t('announce_unlocked')); }} />}
-      {unlocked && <AppShell wallet={wallet} refreshGate={refreshGate} announce={setAnnouncement} />}
+      {wallet && !wallet.setUp && <OnboardScreen onDone={(w) => { setAnswered(w); setCameThroughGate(true); setAnnouncement(t('announce_onboarded')); }} />}
+      {wallet && wallet.setUp && wallet.locked && <UnlockScreen onDone={(w) => { setAnswered(w); setCameThroughGate(true); setAnnouncement(t('announce_unlocked')); }} />}
+      {unlocked && <AppShell wallet={wallet} refreshGate={refreshGate} announce={setAnnouncement} focusTabs={cameThroughGate} />}
     </main>
   );
 }

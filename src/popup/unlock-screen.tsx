@@ -12,6 +12,8 @@ export function UnlockScreen(props: { onDone: (wallet: WalletState) => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ code: string } | null>(null);
+  // Counts refused attempts, so a test (or anyone watching) can tell a new refusal from the last one.
+  const [refusals, setRefusals] = useState(0);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => field.current?.focus(), []);
 
@@ -32,13 +34,14 @@ export function UnlockScreen(props: { onDone: (wallet: WalletState) => void }) {
       return;
     }
     setFailure(result.error);
+    setRefusals((n) => n + 1);
     field.current?.focus();
     field.current?.select();
   };
 
   const message = !failure ? undefined : failure.code === 'empty' ? t('unlock_error_empty') : errorMessage(failure.code);
   return (
-    <section class="card stack gate-card" aria-labelledby="unlock-title" data-testid="unlock-screen" data-error-code={failure?.code}>
+    <section class="card stack gate-card" aria-labelledby="unlock-title" data-testid="unlock-screen" data-error-code={failure?.code} data-refusals={refusals}>
       <div class="gate-icon" aria-hidden="true">
         <svg width="28" height="28" viewBox="0 0 16 16" focusable="false">
           <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />

@@ -65,7 +65,7 @@ export function poolPhase(startSeconds: number, endSeconds: number, nowMs: numbe
   return now < endSeconds ? 'active' : 'ended';
 }
 
-/** The first moment (ms) a week ending on UTC day number `lastDay` can be minted: the start of the next day. */
+/** The first moment (ms) a week ending on day number `lastDay` can be minted: DataSBT counts epochs in UTC weeks, so the next UTC midnight. */
 export function mintableFrom(lastDay: number): number {
   return (lastDay + 1) * DAY_MS;
 }

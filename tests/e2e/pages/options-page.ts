@@ -237,6 +237,8 @@ export class OptionsPage {
    * the Reveal button, so the hidden default is exercised too) or the error shown.
    */
   async exportKey(password: string): Promise<{ key: string | null; error: string | null }> {
+    // A key still shown from the last export is put away first.
+    if (await this.page.getByTestId('exported-key-done').count()) await this.page.getByTestId('exported-key-done').click();
     await this.page.getByTestId('export-password').fill(password);
     await this.page.getByTestId('export-submit').click();
     const key = this.page.getByTestId('exported-key');

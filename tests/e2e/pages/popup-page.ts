@@ -100,13 +100,20 @@ export class PopupPage {
 
   /** Unlocks; returns null once the tabs show, or the error code of a refused password. */
   async unlock(password: string): Promise<string | null> {
+    const screen = this.page.getByTestId('unlock-screen');
+    const before = Number(await screen.getAttribute('data-refusals'));
     await this.page.getByTestId('unlock-password').fill(password);
     await this.page.getByTestId('unlock-submit').click();
-    const screen = this.page.getByTestId('unlock-screen');
-    await expect
-      .poll(async () => (await this.page.getByTestId('tabs').count()) > 0 || (await screen.getAttribute('data-error-code')) !== null, { timeout: 30_000 })
-      .toBe(true);
-    return (await this.page.getByTestId('tabs').count()) ? null : screen.getAttribute('data-error-code');
+    // Read in one evaluate: on success the unlock screen goes away under our feet.
+    const outcome = () =>
+      this.page.evaluate((seen) => {
+        if (document.querySelector('[data-testid="tabs"]')) return 'unlocked';
+        const el = document.querySelector('[data-testid="unlock-screen"]');
+        return el && Number(el.getAttribute('data-refusals')) > seen ? `refused:${el.getAttribute('data-error-code') ?? ''}` : '';
+      }, before);
+    await expect.poll(outcome, { timeout: 30_000 }).not.toBe('');
+    const result = await outcome();
+    return result === 'unlocked' ? null : result.slice('refused:'.length);
   }
 
   /** Onboards or unlocks as needed, so a spec can start from the unlocked popup. */
