@@ -10,6 +10,8 @@ interface SpecFixtures {
   extensionId: string;
   /** Reads the vault through the extension's own messages (export) from an extension page. */
   probe: ExtensionProbe;
+  /** Onboard before the spec (default true); `test.use({ onboard: false })` starts before onboarding. */
+  onboard: boolean;
   /** Every spec starts onboarded (a keyring exists, the vault is unlocked): capture needs a key to seal to. */
   onboarded: void;
 }
@@ -43,9 +45,10 @@ export const test = base.extend<SpecFixtures, WorkerFixtures>({
   probe: async ({ context, extensionId }, use) => {
     await use(await ExtensionProbe.open(context, extensionId));
   },
+  onboard: [true, { option: true }],
   onboarded: [
-    async ({ probe }, use) => {
-      await probe.onboard(E2E_PASSWORD);
+    async ({ onboard, probe }, use) => {
+      if (onboard) await probe.onboard(E2E_PASSWORD);
       await use();
     },
     { auto: true },

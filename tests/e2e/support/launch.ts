@@ -12,7 +12,8 @@ export function chromiumPath(): string {
   return found;
 }
 
-export const DIST_DIR = resolve(process.cwd(), 'dist');
+/** The built extension: dist/, or $E2E_DIST_DIR (a private build while others rebuild dist/). */
+export const DIST_DIR = resolve(process.cwd(), process.env.E2E_DIST_DIR ?? 'dist');
 
 export interface LaunchOptions {
   /** Load the built extension from dist/ (default true); false gives the baseline browser. */
