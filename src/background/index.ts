@@ -12,6 +12,7 @@ import { ensureJobAlarms, onJobAlarm } from './job-alarms';
 import { resumeOpenJobs } from './jobs';
 import { AUTO_LOCK_ALARM, createLockService } from './lock';
 import { createNetworkService } from './network';
+import { chromeProverDeps, createProver } from './prover';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings-store';
 
@@ -29,8 +30,8 @@ const ctx: WorkerContext = {
   settings,
   now: () => Date.now(),
   tzOffset: () => new Date().getTimezoneOffset(),
-  // Wired to the offscreen prover as it lands (docs/earning.md).
-  prover: { prove: () => Promise.reject(new Error('prover not wired yet')) },
+  // The offscreen page with worker threads, falling back to single-threaded proving here (docs/earning.md).
+  prover: createProver(chromeProverDeps()),
   network: createNetworkService({ local: chrome.storage.local }),
 };
 const route = createRouter(ctx, chrome.runtime.id);
