@@ -17,12 +17,19 @@ export function ExitCard() {
   const [open, setOpen] = useState(false);
   const exitJobs = jobs.filter((j) => j.kind === 'exit');
   const running = exitJobs.some(isOpenJob);
+  const finished = !running && exitJobs.some((j) => j.state === 'done');
   return (
     <section class="card stack danger-zone" aria-labelledby="exit-heading" data-testid="exit-section">
       <h2 id="exit-heading">{t('exit_title')}</h2>
       <p class="small">{t('exit_intro')}</p>
       <ExitSteps />
-      {!running && (
+      {finished && (
+        <div class="notice" data-tone="ok" role="status" data-testid="exit-done">
+          <strong>{t('exit_done_title')}</strong>
+          <p class="small">{t('exit_done_body')}</p>
+        </div>
+      )}
+      {!running && !finished && (
         <button type="button" class="btn btn-danger btn-block" onClick={() => setOpen(true)} data-testid="exit-open">
           {t('action_exit')}
         </button>

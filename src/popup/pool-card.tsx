@@ -24,6 +24,7 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
   const lang = uiLanguage();
   const token = pool.rewardToken;
   const amount = (v: string) => t('token_amount', [formatTokenAmount(v, token.decimals, lang), token.symbol]);
+  const points = (n: number) => t('points_count', formatNumber(n));
   const eligibility = poolEligibility(pool, now);
   const poolJobs = jobs.filter((j) => j.pool?.toLowerCase() === pool.address.toLowerCase());
   const staking = poolJobs.some((j) => j.kind === 'stake' && isOpenJob(j));
@@ -84,9 +85,9 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
       </dl>
       <p class="small" data-testid="pool-eligibility-text">
         {eligibility.text}
-        {eligibility.ok && <span class="muted"> {t('pool_points_have', [formatNumber(pool.eligible.points), formatNumber(pool.minPoints)])}</span>}
+        {eligibility.ok && <span class="muted"> {t('pool_points_have', [points(pool.eligible.points), points(pool.minPoints)])}</span>}
         {(eligibility.reason === 'points' || eligibility.reason === 'no_token') && (
-          <span class="muted"> {t('pool_points_min', formatNumber(pool.minPoints))}</span>
+          <span class="muted"> {t('pool_points_min', points(pool.minPoints))}</span>
         )}
       </p>
       {pool.stakes.length > 0 && (
