@@ -9,6 +9,7 @@ import { useResult } from '../ui/use-result';
 import { CapsExplainer } from './caps-explainer';
 import { CaptureStatus } from './capture-status';
 import { PointsSummary } from './points-summary';
+import { useLockWatch } from './earn-tab';
 import { usePopup } from './popup-context';
 import { SiteList } from './site-list';
 
@@ -21,6 +22,7 @@ export function PointsTab() {
   const { announce } = usePopup();
   const load = useCallback(async (): Promise<Result<UiStatus>> => getStatus(await activeTabOrigin()), []);
   const [status, reload] = useResult(load);
+  useLockWatch(status);
   const [busy, setBusy] = useState(false);
 
   const act = async (run: () => Promise<Result<unknown>>, done: string) => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { claim, unstake, type JobView, type PoolView } from '../ui/api';
-import { daysLeft, formatBigInt, formatTokenAmount, toBigInt } from '../ui/amounts';
+import { daysLeft, formatBigInt, formatTokenAmount, sharePercent, toBigInt } from '../ui/amounts';
 import { JobProgress } from '../ui/components/job-progress';
 import { formatDateRange, formatNumber } from '../ui/format';
 import { categoryLabel, errorMessage, t, uiLanguage } from '../ui/i18n';
@@ -9,6 +9,10 @@ import type { Result } from '../ui/messaging';
 import { poolEligibility } from './pool-eligibility';
 import { usePopup } from './popup-context';
 import { StakeDialog } from './stake-dialog';
+
+function formatShare(percent: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 1 }).format(percent);
+}
 
 /**
  * One pool: what it is (name, sponsor, description, categories), what it pays
@@ -79,6 +83,7 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
             <dt>{t('pool_estimate')}</dt>
             <dd data-testid="pool-estimate" data-estimate={pool.estimate}>
               <strong>{t('pool_estimate_value', amount(pool.estimate))}</strong>
+              <span class="muted"> · {t('pool_share', formatShare(sharePercent(pool.eligible.points.toString(), toBigInt(pool.totalWeight) + BigInt(pool.eligible.points))))}</span>
             </dd>
           </div>
         )}
