@@ -70,7 +70,10 @@ export function AppShell(props: {
             onClick={() => select(name, false)} data-testid={`tab-${name}`}>
             {label(name)}
             {name === 'earn' && openCount > 0 && (
-              <span class="tab-count" aria-label={t('tab_jobs_running', openCount)}>{openCount}</span>
+              <>
+                <span class="tab-count" aria-hidden="true">{openCount}</span>
+                <span class="visually-hidden">{t('tab_jobs_running', openCount)}</span>
+              </>
             )}
           </button>
         ))}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { exitAll } from '../ui/api';
+import { exitAll, type JobView } from '../ui/api';
 import { Dialog } from '../ui/components/dialog';
 import { JobProgress } from '../ui/components/job-progress';
 import { EXIT_CONFIRM_WORD } from '../ui/form-checks';
@@ -57,7 +57,7 @@ function ExitSteps() {
   );
 }
 
-function ExitConfirm(props: { onCancel: () => void; onStarted: (job: Parameters<ReturnType<typeof usePopup>['track']>[0]) => void }) {
+function ExitConfirm(props: { onCancel: () => void; onStarted: (job: JobView) => void }) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
