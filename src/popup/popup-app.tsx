@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getWalletState, lock, type WalletState } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { errorMessage, t } from '../ui/i18n';
@@ -22,10 +22,19 @@ export function PopupApp() {
   const [cameThroughGate, setCameThroughGate] = useState(false);
   const wallet = answered ?? (loaded.state === 'ready' ? loaded.data : null);
 
+  // Re-reads in place: the screen changes only when the new answer differs (no flash of an older state).
   const refreshGate = useCallback(() => {
-    setAnswered(null);
-    void reload();
-  }, [reload]);
+    void getWalletState().then((r) => r.ok && setAnswered(r.data));
+  }, []);
+
+  // The worker locks by itself at lockAt (pushed forward by use): look again then, so an idle popup
+  // does not keep showing unlocked screens over a locked vault.
+  const lockAt = wallet && !wallet.locked ? wallet.lockAt : undefined;
+  useEffect(() => {
+    if (lockAt === undefined) return;
+    const timer = setTimeout(refreshGate, Math.max(1000, lockAt - Date.now() + 1000));
+    return () => clearTimeout(timer);
+  }, [lockAt, refreshGate]);
 
   const onLock = async () => {
     if (locking) return;
