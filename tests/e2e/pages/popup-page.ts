@@ -262,8 +262,12 @@ export class PopupPage {
 
   /** Confirms the open preview; the dialog closes and the stake job shows in the pool's card. */
   async confirmStake(): Promise<void> {
-    await this.page.getByTestId('stake-confirm').click();
-    await expect(this.page.getByTestId('stake-dialog')).toBeHidden();
+    const open = this.page.locator('dialog[open][data-testid="stake-dialog"]');
+    await open.getByTestId('stake-confirm').click();
+    const error = open.getByTestId('stake-error');
+    await expect(open.or(error)).toHaveCount(0, { timeout: 20_000 }).catch(async (cause: unknown) => {
+      throw new Error(`the stake dialog stayed open: ${(await error.count()) ? await error.innerText() : 'no error shown'}`, { cause });
+    });
   }
 
   async cancelStake(): Promise<void> {

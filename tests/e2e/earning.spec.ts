@@ -1,0 +1,139 @@
+/**
+ * The earning flow end to end: the built extension in Debian Chromium against a
+ * real anvil devnet with the production contracts (EpochVerifier256) and the
+ * demo pools made with the pool CLI. Proofs are real N = 256 Groth16 proofs
+ * made inside the extension.
+ */
+import { erc20Abi, type Address } from 'viem';
+import { readContract } from 'viem/actions';
+import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { readStake } from '../../src/chain/read-rewards.ts';
+import { PopupPage } from './pages';
+import { dwell, leave, openSite, SCORING_DWELL_MS } from './support/browsing';
+import { expect, test } from './support/devnet';
+import { SITES } from '../fixtures/sites';
+
+const PASSWORD = 'surf and earn, privately';
+const DAY = 86_400;
+const CRYPTO_POOL = 'Crypto trading signals';
+const NFT_POOL = 'NFT collection manager';
+
+test.use({ onboard: false });
+test.describe.configure({ timeout: 300_000 });
+
+/** Reads the vault's frozen commitment roots straight from IndexedDB (extension origin). */
+async function vaultCommitmentRoots(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('surf-to-earn-vault');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const rows = await new Promise<{ root: string }[]>((ok, fail) => {
+      const req = db.transaction('commitments').objectStore('commitments').getAll();
+      req.onsuccess = () => ok(req.result as { root: string }[]);
+      req.onerror = () => fail(req.error);
+    });
+    db.close();
+    return rows.map((r) => r.root);
+  });
+}
+
+async function browseAWeek(context: import('@playwright/test').BrowserContext, url: (host: string) => string): Promise<void> {
+  const pages = await Promise.all([SITES.crypto, SITES.news].map((s) => openSite(context, url(s.host))));
+  await dwell(pages, SCORING_DWELL_MS, { keys: 3, wheels: 3 });
+  await leave(pages);
+}
+
+test('onboard → browse → prove and mint → stake → claim → exit', async ({ context, extensionId, server, chain, probe }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  expect(await popup.screen()).toBe('onboard');
+  await popup.onboard(PASSWORD);
+  const address = (await popup.address()) as Address;
+  expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+  await popup.faucet();
+
+  await browseAWeek(context, (host) => server.url(host, '/markets/today'));
+  await popup.reload();
+  await expect.poll(() => popup.pointsEpoch(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+  // The week ends on chain; the popup offers to prove and mint it.
+  await chain.advance(7 * DAY);
+  await popup.reload();
+  const [week] = await popup.epochs();
+  expect(week.points).toBeGreaterThan(0);
+  expect(week.finished).toBe(true);
+  const mintJob = await popup.proveNow();
+  await popup.waitForJob('done', { id: mintJob, timeout: 180_000 });
+
+  const tokenId = await chain.tokenIdOf(address, week.epoch);
+  expect(await chain.isLive(tokenId)).toBe(true);
+  const [holder, , rootOnChain] = await readContract(chain.devnet.test, {
+    address: chain.devnet.deployment.contracts.dataSbt as Address,
+    abi: dataSBTAbi,
+    functionName: 'tokenData',
+    args: [tokenId],
+  });
+  expect(holder).toBe(address);
+  expect(await vaultCommitmentRoots(popup.page)).toEqual([`0x${rootOnChain.toString(16)}`]);
+
+  // Pools: eligible from local data where the categories match.
+  const pools = await popup.pools();
+  expect(pools.find((p) => p.name === CRYPTO_POOL)).toMatchObject({ eligible: true });
+  expect(pools.find((p) => p.name === NFT_POOL)).toMatchObject({ eligible: false });
+
+  await popup.stake(CRYPTO_POOL);
+  const preview = await popup.previewData();
+  expect(preview).toMatchObject({ address, tokenId: tokenId.toString(), epoch: week.epoch, root: `0x${rootOnChain.toString(16)}` });
+  expect(preview.points).toBeGreaterThan(0);
+  const shown = await popup.previewText();
+  expect(shown.public).toContain(address);
+  expect(shown.public).not.toContain(SITES.crypto.host);
+  await popup.confirmStake();
+  await popup.waitForJob('done', { kind: 'stake', timeout: 180_000 });
+  const crypto = chain.pools[0].pool as Address;
+  expect(await readStake(chain.devnet.test, { pool: crypto, tokenId })).toMatchObject({ status: 'staked', weight: BigInt(preview.points) });
+
+  await chain.advance(DAY);
+  await popup.reload();
+  await popup.pools();
+  await popup.claim(CRYPTO_POOL);
+  await popup.waitForJob('done', { kind: 'claim' });
+  const rewards = await readContract(chain.devnet.test, {
+    address: chain.devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [address],
+  });
+  expect(rewards).toBeGreaterThan(0n);
+  const balances = await popup.balances();
+  expect(balances.tokens.some((t) => BigInt(t.balance) === rewards)).toBe(true);
+
+  await popup.exit();
+  await popup.waitForJob('done', { kind: 'exit', timeout: 120_000 });
+  expect((await readStake(chain.devnet.test, { pool: crypto, tokenId })).status).toBe('exited');
+  expect(await chain.isLive(tokenId)).toBe(false);
+  expect(await probe.footprints()).toEqual([]);
+  expect(await vaultCommitmentRoots(popup.page)).toEqual([]);
+  // mint, stake, claim, unstake, burn: each sent exactly once.
+  expect(await chain.txCount(address)).toBe(5);
+});
+
+test('the service worker stopped mid-proof: the mint still completes, exactly once', async ({ context, extensionId, server, chain }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.onboard(PASSWORD);
+  const address = (await popup.address()) as Address;
+  await popup.faucet();
+  await browseAWeek(context, (host) => server.url(host, '/'));
+  await chain.advance(7 * DAY);
+  await popup.reload();
+  const [week] = await popup.epochs();
+  const mintJob = await popup.proveNow();
+  await popup.waitForJob('proving', { id: mintJob, timeout: 60_000 });
+
+  const cdp = await context.newCDPSession(popup.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // The popup keeps polling: the next message starts a new worker, which resumes the stored job.
+  await popup.waitForJob('done', { id: mintJob, timeout: 240_000 });
+  expect(await chain.isLive(await chain.tokenIdOf(address, week.epoch))).toBe(true);
+  expect(await chain.txCount(address)).toBe(1);
+});
+
