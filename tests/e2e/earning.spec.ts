@@ -128,6 +128,8 @@ test('the service worker stopped mid-proof: the mint still completes, exactly on
   const mintJob = await popup.proveNow();
   await popup.waitForJob('proving', { id: mintJob, timeout: 60_000 });
 
+  const [worker] = context.serviceWorkers();
+  await worker.evaluate(() => ((globalThis as { __beforeStop?: boolean }).__beforeStop = true));
   const cdp = await context.newCDPSession(popup.page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -135,5 +137,8 @@ test('the service worker stopped mid-proof: the mint still completes, exactly on
   await popup.waitForJob('done', { id: mintJob, timeout: 240_000 });
   expect(await chain.isLive(await chain.tokenIdOf(address, week.epoch))).toBe(true);
   expect(await chain.txCount(address)).toBe(1);
+  // It really was another worker that finished: the old one's globals are gone.
+  const restarted = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))!;
+  expect(await restarted.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
 });
 
