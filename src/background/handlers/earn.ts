@@ -11,6 +11,7 @@ import type { JobChain } from '../jobs/job-chain';
 import { asAddress } from '../jobs/masks';
 import { createNetworkPublicClient, NetworkError } from '../network';
 import { ChainError } from '../../chain/errors.ts';
+import { BaseError as ViemBaseError } from 'viem';
 import type { JobKind, JobRecord } from '../../vault';
 
 type Msg<T extends UiMessage['type']> = Extract<UiMessage, { type: T }>;
@@ -32,6 +33,8 @@ async function guard<T>(work: () => Promise<T>): Promise<Reply<T>> {
     if (err instanceof JobError) return fail(err.code as never, err.message);
     if (err instanceof NetworkError) return fail(err.code, err.message);
     if (err instanceof ChainError) return fail('network_unavailable', err.message);
+    // A viem error that is not a decoded revert: the node did not answer as expected.
+    if (err instanceof ViemBaseError) return fail('network_unavailable', err.shortMessage);
     throw err;
   }
 }
