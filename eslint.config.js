@@ -16,6 +16,8 @@ export default tseslint.config(
       'dist/**',
       'dist-*/**',
       'public/zk/**',
+      'circuits/build/**',
+      '.cache/**',
       'src/chain/generated/**',
       'contracts/**',
       'test-results/**',
