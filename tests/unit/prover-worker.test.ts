@@ -115,6 +115,23 @@ describe('offscreen document lifecycle', () => {
 });
 
 describe('createProver (offscreen path)', () => {
+  it('shares one page controller between provers of one worker, so one never closes the page under another', async () => {
+    let release!: () => void;
+    const b = fakeBrowser({ reply: () => new Promise((r) => (release = () => r(okReply()))) });
+    const a = createProver(b.deps);
+    const other = createProver({ ...b.deps, mode: 'offscreen' });
+    const slow = a.prove(input, 8);
+    await vi.waitFor(() => expect(b.runtime.sendMessage).toHaveBeenCalled());
+    expect(other.last).toBeNull();
+    b.advance(10 * 60_000); // the idle alarm reaches both provers' listeners while a's proof runs
+    b.fireAlarm(IDLE_ALARM);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(b.offscreen.closeDocument).not.toHaveBeenCalled();
+    release();
+    await slow;
+    expect(b.offscreen.createDocument).toHaveBeenCalledTimes(1);
+  });
+
   it('returns bigint signals, reports stages with estimated percents, records timings, arms the idle alarm', async () => {
     const b = fakeBrowser({ reply: okReply });
     const prover = createProver(b.deps);

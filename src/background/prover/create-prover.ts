@@ -5,7 +5,14 @@ import { runProveJob } from '../../offscreen/prove-job.ts';
 import type { CircuitInput } from '../../zk/witness.ts';
 import type { EpochProofResult, Groth16Proof } from '../../zk/prove.ts';
 import { replyError } from './errors.ts';
-import { createOffscreenDocument, IDLE_ALARM, type AlarmsApiLike, type OffscreenApiLike, type RuntimeContextsLike } from './offscreen-document.ts';
+import {
+  createOffscreenDocument,
+  IDLE_ALARM,
+  type AlarmsApiLike,
+  type OffscreenApiLike,
+  type OffscreenDocument,
+  type RuntimeContextsLike,
+} from './offscreen-document.ts';
 import { OffscreenTransportError, proveInOffscreen, type MessagingLike } from './offscreen-path.ts';
 import { createTimingStore, estimatePercent, type ProverPath, type StorageAreaLike } from './timings.ts';
 
@@ -35,6 +42,18 @@ export interface BrowserProver extends Prover {
 }
 
 /**
+ * One controller per offscreen API (Chrome allows one page per extension), so
+ * provers in the same worker (the bench build has three) count each other's
+ * jobs in flight and none closes the page under another's proof.
+ */
+const documents = new WeakMap<OffscreenApiLike, OffscreenDocument>();
+function documentFor(api: OffscreenApiLike, create: () => OffscreenDocument): OffscreenDocument {
+  let doc = documents.get(api);
+  if (!doc) documents.set(api, (doc = create()));
+  return doc;
+}
+
+/**
  * The worker's Prover. Call synchronously at the worker's top level: it
  * registers the idle alarm's listener, which must exist when the alarm wakes
  * a restarted worker.
@@ -44,9 +63,10 @@ export function createProver(deps: ProverDeps): BrowserProver {
   const idleMs = deps.idleMs ?? 120_000;
   const timings = createTimingStore(deps.storage);
   const workerArtifacts = createArtifactCache((path) => deps.runtime.getURL(path));
+  const api = deps.offscreen;
   const doc =
-    deps.offscreen && typeof deps.runtime.getContexts === 'function'
-      ? createOffscreenDocument({ offscreen: deps.offscreen, runtime: deps.runtime, alarms: deps.alarms, now: deps.now, idleMs })
+    api && typeof deps.runtime.getContexts === 'function'
+      ? documentFor(api, () => createOffscreenDocument({ offscreen: api, runtime: deps.runtime, alarms: deps.alarms, now: deps.now, idleMs }))
       : null;
   let lastWorkerUse = 0;
   let seq = 0;
