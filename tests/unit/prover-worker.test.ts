@@ -112,6 +112,17 @@ describe('offscreen document lifecycle', () => {
     expect(b.isOpen()).toBe(false);
     expect(await doc.closeIfIdle()).toBe(false); // nothing left to close
   });
+
+  it('closes a page orphaned by a worker that died mid-proof, when the alarm wakes the next worker', async () => {
+    const b = fakeBrowser();
+    const dying = createOffscreenDocument({ ...b.deps, idleMs: 120_000 });
+    await dying.ensure();
+    dying.begin(); // ... and the worker is stopped: end() never runs
+    expect(b.alarms.at(-1)?.name).toBe(IDLE_ALARM);
+    const next = createOffscreenDocument({ ...b.deps, idleMs: 120_000 });
+    b.advance(120_000);
+    expect(await next.closeIfIdle()).toBe(true);
+  });
 });
 
 describe('createProver (offscreen path)', () => {

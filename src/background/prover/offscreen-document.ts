@@ -24,7 +24,7 @@ export interface AlarmsApiLike {
 export interface OffscreenDocument {
   /** Resolves once the page exists (created now, or already there). */
   ensure(): Promise<void>;
-  /** Marks a job started / finished; finishing schedules the idle check. */
+  /** Marks a job started / finished; both (re)schedule the idle check. */
   begin(): void;
   end(): void;
   /** For the IDLE_ALARM: closes the page if no job ran for the idle period; true if it closed. */
@@ -43,6 +43,7 @@ export function createOffscreenDocument(deps: {
   let inFlight = 0;
   let lastUsed = 0;
 
+  const arm = (ms: number): void => void deps.alarms.create(IDLE_ALARM, { delayInMinutes: ms / 60_000 });
   const exists = async (): Promise<boolean> =>
     (await deps.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
 
@@ -79,17 +80,22 @@ export function createOffscreenDocument(deps: {
     begin() {
       inFlight++;
       lastUsed = deps.now();
+      // Armed now too: if this worker dies mid-proof, the alarm wakes the next one, which closes the orphaned page.
+      arm(deps.idleMs);
     },
     end() {
       inFlight = Math.max(0, inFlight - 1);
       lastUsed = deps.now();
-      void deps.alarms.create(IDLE_ALARM, { delayInMinutes: deps.idleMs / 60_000 });
+      arm(deps.idleMs);
     },
     async closeIfIdle() {
-      if (inFlight > 0) return false;
+      if (inFlight > 0) {
+        arm(deps.idleMs);
+        return false;
+      }
       const idleFor = deps.now() - lastUsed;
       if (idleFor < deps.idleMs - 1_000) {
-        void deps.alarms.create(IDLE_ALARM, { delayInMinutes: (deps.idleMs - idleFor) / 60_000 });
+        arm(deps.idleMs - idleFor);
         return false;
       }
       if (creating || !(await exists())) return false;
