@@ -3,7 +3,7 @@ import { proveNow, type EarnState } from '../ui/api';
 import { mintableFrom, shortenHex } from '../ui/amounts';
 import { mintCandidate, type EpochView } from '../ui/epochs';
 import { JobProgress } from '../ui/components/job-progress';
-import { formatDate, formatDayRange, formatNumber } from '../ui/format';
+import { formatDate, formatDayRange, formatNumber, shortTokenId } from '../ui/format';
 import { errorMessage, t } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import { usePopup } from './popup-context';
@@ -67,7 +67,7 @@ export function EpochList({ earn }: { earn: EarnState }) {
                 </div>
                 <div class="row wrap">
                   <EpochStatus epoch={e} candidate={isCandidate} />
-                  {e.minted && e.tokenId && <span class="small muted">{t('epoch_token', e.tokenId)}</span>}
+                  {e.minted && e.tokenId && <span class="small muted" title={e.tokenId}>{t('epoch_token', shortTokenId(e.tokenId))}</span>}
                   {e.minted && e.provenPoints !== undefined && (
                     <span class="small muted">{t('epoch_proven', formatNumber(e.provenPoints))}</span>
                   )}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { claim, unstake, type JobView, type PoolView } from '../ui/api';
 import { daysLeft, formatBigInt, formatTokenAmount, sharePercent, toBigInt } from '../ui/amounts';
 import { JobProgress } from '../ui/components/job-progress';
-import { formatDateRange, formatNumber } from '../ui/format';
+import { formatDateRange, formatNumber, shortTokenId } from '../ui/format';
 import { categoryLabel, errorMessage, t, uiLanguage } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import type { Result } from '../ui/messaging';
@@ -102,7 +102,7 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
             return (
               <li key={s.tokenId} data-testid="stake-row" data-token-id={s.tokenId} data-weight={s.weight} data-claimable={s.claimable}>
                 <div class="row-between">
-                  <span>{t('stake_token', s.tokenId)}</span>
+                  <span title={s.tokenId}>{t('stake_token', shortTokenId(s.tokenId))}</span>
                   <span class="small muted">{t('stake_weight', formatBigInt(s.weight, lang))}</span>
                 </div>
                 <div class="row-between">

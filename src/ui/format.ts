@@ -45,3 +45,11 @@ export function formatDateRange(startMs: number, endMs: number): string {
 export function formatTime(timeMs: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(timeMs));
 }
+
+/**
+ * A token id for display: ids are `holder << 96 | epoch`, 70-odd decimal
+ * digits, so the middle is elided (the full id is in the element's title).
+ */
+export function shortTokenId(id: string): string {
+  return id.length <= 14 ? id : `${id.slice(0, 6)}…${id.slice(-6)}`;
+}
