@@ -116,7 +116,7 @@ test('onboard → browse → prove and mint → stake → claim → exit', async
   expect(await chain.txCount(address)).toBe(5);
 });
 
-test('the service worker stopped mid-proof: the mint still completes, exactly once', async ({ context, extensionId, server, chain }) => {
+test('the service worker stopped mid-proof and the popup closed: the mint still completes, exactly once', async ({ context, extensionId, server, chain }) => {
   const popup = await PopupPage.open(context, extensionId);
   await popup.onboard(PASSWORD);
   const address = (await popup.address()) as Address;
@@ -133,8 +133,12 @@ test('the service worker stopped mid-proof: the mint still completes, exactly on
   const cdp = await context.newCDPSession(popup.page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  // The popup keeps polling: the next message starts a new worker, which resumes the stored job.
-  await popup.waitForJob('done', { id: mintJob, timeout: 240_000 });
+  // The popup is closed too; reopened, it finds the stored job (its first message starts a new worker,
+  // which resumes the job) and follows it to the end.
+  await popup.page.close();
+  const reopened = await PopupPage.open(context, extensionId);
+  await reopened.openTab('earn');
+  await reopened.waitForJob('done', { id: mintJob, timeout: 240_000 });
   expect(await chain.isLive(await chain.tokenIdOf(address, week.epoch))).toBe(true);
   expect(await chain.txCount(address)).toBe(1);
   // It really was another worker that finished: the old one's globals are gone.
