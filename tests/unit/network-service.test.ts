@@ -151,4 +151,16 @@ describe('registered handlers through the router', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     expect(await route({ type: 'ui/balances' }, extensionPage)).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
+
+  it('stores a custom network only when its node answers, and the devnet even while it is stopped', async () => {
+    const { ctx, storage } = makeWorld();
+    const route = createRouter(ctx, RUNTIME_ID);
+    // Nothing listens on this port: the custom network is refused and not stored.
+    const custom = { kind: 'custom', rpcUrl: 'http://127.0.0.1:9', deployment: { ...devnetJson, chainId: 84532 } };
+    expect(await route({ type: 'ui/network-set', network: custom }, extensionPage)).toMatchObject({ ok: false, error: { code: 'network_unavailable' } });
+    expect(await readNetworkSetting(storage)).toEqual({ kind: 'devnet' });
+    await storage.set({ network: custom });
+    expect(await route({ type: 'ui/network-set', network: { kind: 'devnet' } }, extensionPage)).toMatchObject({ ok: true, data: { isDevnet: true } });
+    expect(await readNetworkSetting(storage)).toEqual({ kind: 'devnet' });
+  });
 });

@@ -76,8 +76,12 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
     /** Only a node that answers with the deployment's chain id is accepted; nothing is stored otherwise. */
     networkSet: (msg: Msg<'ui/network-set'>): Promise<Reply<NetworkInfo>> =>
       guard(async () => {
+        // A custom network must answer with its deployment's chain id before it is stored. The bundled
+        // devnet is always accepted: going back to it must work while the local chain is stopped.
         const saved = await deps.network.save(msg.network, (candidate) =>
-          checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId }),
+          candidate.kind === 'devnet'
+            ? Promise.resolve()
+            : checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId }),
         );
         return ok(networkInfo(msg.network, saved));
       }),
