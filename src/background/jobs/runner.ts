@@ -1,3 +1,4 @@
+import { BaseError as ViemBaseError } from 'viem';
 import { ChainError } from '../../chain/errors.ts';
 import { KeyringError } from '../../keyring';
 import type { JobRecord } from '../../vault';
@@ -71,14 +72,19 @@ export const isJobRunning = (id: string): boolean => running.has(id);
 function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;
   if (!job.tx) return err instanceof NetworkError;
-  // A signed transaction exists: only a decoded revert ends the job.
-  return !(err instanceof ChainError && err.revertName) && !(err instanceof ChainError && /reverted/.test(err.message));
+  // A signed transaction exists: only a revert ends the job.
+  return !(err instanceof ChainError && isRevert(err));
 }
+
+/** The chain refused (a decoded custom error, or a mined transaction that reverted), as opposed to a node that did not answer. */
+const isRevert = (err: ChainError): boolean => !!err.revertName || /reverted/.test(err.message);
 
 function describe(err: unknown): { code: string; message: string } {
   if (err instanceof JobError) return { code: err.code, message: err.message };
   if (err instanceof KeyringError) return { code: err.code === 'corrupt' ? 'internal' : err.code, message: err.message };
   if (err instanceof NetworkError) return { code: err.code, message: err.message };
-  if (err instanceof ChainError) return { code: 'chain_error', message: err.message };
+  if (err instanceof ChainError) return { code: isRevert(err) ? 'chain_error' : 'network_unavailable', message: err.message };
+  // A viem error outside a write (a read while building): the node did not answer as expected.
+  if (err instanceof ViemBaseError) return { code: 'network_unavailable', message: err.shortMessage };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
