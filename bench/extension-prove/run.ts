@@ -20,7 +20,7 @@ import path from 'node:path';
 import { calculateWitness, proveWitness, releaseProver, verify, type Groth16Proof } from '../../src/zk/index.ts';
 import { buildBenchExtension, BENCH_DIST, ROOT } from './bench-build.ts';
 import { launchExtension } from './extension-driver.ts';
-import { fullWeekWitness } from './week-input.ts';
+import { fullWeekWitness } from '../lib/full-week.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

@@ -14,14 +14,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import {
-  buildWitnessInput,
-  calculateWitness,
-  proveWitness,
-  releaseProver,
-  verify,
-  type DomainDayRow,
-} from '../../src/zk/index.ts';
+import { calculateWitness, proveWitness, releaseProver, verify } from '../../src/zk/index.ts';
+import { fullWeekWitness } from '../lib/full-week.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number): number => {
@@ -30,19 +24,6 @@ const arg = (name: string, fallback: number): number => {
 };
 const batch = arg('batch', 256);
 const runs = arg('runs', 3);
-const epoch = 2914;
-
-/** A full week: `batch` domain-days spread over the 7 days, varied measures. */
-function fullWeek(): DomainDayRow[] {
-  return Array.from({ length: batch }, (_, i) => ({
-    domain: `site${i}.example`,
-    day: epoch * 7 + (i % 7),
-    category: i % 19,
-    activeSeconds: (i * 137) % 4_000,
-    visits: i % 9,
-    interactions: (i * 7) % 150,
-  }));
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -60,14 +41,7 @@ async function main(): Promise<void> {
   const zkey = readFileSync(path.join(ROOT, entry.files.zkey));
   const vkey = JSON.parse(readFileSync(path.join(ROOT, entry.files.vkey), 'utf8'));
 
-  const w = buildWitnessInput(fullWeek(), {
-    epoch,
-    categoryMask: 0xffffffffn,
-    minPoints: 0n,
-    scope: 12345n,
-    secrets: { nullifierSecret: 1n, vaultSalt: 2n },
-    batchSize: batch,
-  });
+  const w = fullWeekWitness(batch);
 
   const witnessMs: number[] = [];
   let wtns = await calculateWitness(w.input, wasm); // warm-up

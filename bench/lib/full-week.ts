@@ -2,7 +2,7 @@ import { buildWitnessInput, type DomainDayRow, type EpochWitness } from '../../s
 
 export const BENCH_EPOCH = 2914;
 
-/** A full week like bench/prove: `batch` domain-days over the 7 days, varied measures, every category. */
+/** A full week, the input of bench/prove and bench/extension-prove: `batch` domain-days over the 7 days, varied measures, every category. */
 export function fullWeekWitness(batch: number): EpochWitness {
   const rows: DomainDayRow[] = Array.from({ length: batch }, (_, i) => ({
     domain: `site${i}.example`,
