@@ -78,8 +78,9 @@ test('onboard → browse → prove and mint → stake → claim → exit', async
   expect(await vaultCommitmentRoots(popup.page)).toEqual([`0x${rootOnChain.toString(16)}`]);
 
   // Pools: eligible from local data where the categories match.
+  // The Earn tab re-reads the pools once the mint job settles: wait for that read.
+  await expect.poll(async () => (await popup.pools()).find((p) => p.name === CRYPTO_POOL)?.eligible, { timeout: 20_000 }).toBe(true);
   const pools = await popup.pools();
-  expect(pools.find((p) => p.name === CRYPTO_POOL)).toMatchObject({ eligible: true });
   expect(pools.find((p) => p.name === NFT_POOL)).toMatchObject({ eligible: false });
 
   await popup.stake(CRYPTO_POOL);
