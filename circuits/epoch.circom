@@ -18,11 +18,14 @@ pragma circom 2.1.0;
 // Private inputs:
 //   nullifierSecret      per-vault secret; binds the commitment to its owner.
 //   saltedDomain[N]      Poseidon(vaultSalt, domain) computed off-circuit; only hashed here.
-//   packed[N]            dayOffset | category | activeSeconds | visits | interactions at the
-//                        fixed bit offsets of circuits/lib/constants.circom (LSB first).
+//   packed[N]            dayOffset | category | activeUnits | visits | interactionUnits at the
+//                        fixed bit offsets of circuits/lib/constants.circom (LSB first);
+//                        activeUnits = floor(seconds / 10), interactionUnits = floor(n / 10),
+//                        each saturated above its cap (src/zk/leaf.ts).
 //
-// Leaves are sorted by day, non-decreasing; unused slots are padding leaves
-// (saltedDomain 0, day offset 6 = the epoch's last day, all measures 0) which score 0.
+// Leaves may come in any order (src/zk sorts them by day for a stable root);
+// unused slots are padding leaves (saltedDomain 0, day offset 6 = the epoch's
+// last day, all measures 0) which score 0.
 
 include "circomlib/circuits/bitify.circom";
 include "circomlib/circuits/comparators.circom";
@@ -32,6 +35,7 @@ include "./lib/ranged.circom";
 include "./lib/domain-day-points.circom";
 include "./lib/category-mask.circom";
 include "./lib/commitment-tree.circom";
+include "./lib/day-split.circom";
 
 template EpochProof(N) {
     signal output nullifier;
@@ -59,32 +63,18 @@ template EpochProof(N) {
     minPointsRange.in <== minPoints;
 
     component leaf[N];
-    component offsetBelowWeek[N];
-    component order[N];
-    component sameDay[N];
     component score[N];
     component counted[N];
-    component dayCapHit[N];
-    component dayRun[N];
-    signal dayOffset[N];
+    component day[N];
     signal leafPoints[N];
-    signal carried[N];
-    signal dayTotal[N];
 
     for (var i = 0; i < N; i++) {
         // Decompose the packed leaf: this range-checks every field to its width
         // (packed < 2^PACKED_BITS, far below the field, so the decomposition is unique).
         leaf[i] = Num2Bits(PACKED_BITS());
         leaf[i].in <== packed[i];
-        // The leaf's day is epoch * 7 + offset, offset in [0, 6]: its low bits are
-        // the offset (3 bits, so < 8) and 6 - offset must also fit 3 bits.
-        var offset = 0;
-        for (var b = 0; b < DAY_OFFSET_BITS(); b++) { offset += leaf[i].out[DAY_OFFSET() + b] * (1 << b); }
-        dayOffset[i] <== offset;
-        offsetBelowWeek[i] = Num2Bits(DAY_OFFSET_BITS());
-        offsetBelowWeek[i].in <== EPOCH_DAYS() - 1 - dayOffset[i];
 
-        // Points of the domain-day from its raw measures (scoreDomainDay).
+        // Points of the domain-day from its committed measures (scoreDomainDay).
         score[i] = DomainDayPoints();
         for (var b = 0; b < ACTIVE_BITS(); b++) { score[i].activeBits[b] <== leaf[i].out[ACTIVE_OFFSET() + b]; }
         for (var b = 0; b < VISITS_BITS(); b++) { score[i].visitsBits[b] <== leaf[i].out[VISITS_OFFSET() + b]; }
@@ -96,38 +86,29 @@ template EpochProof(N) {
         counted[i].maskBits <== mask.out;
         leafPoints[i] <== counted[i].out * score[i].points;
 
-        // Day grouping: leaves are sorted by day (offset[i] - offset[i-1] in [0, 7)),
-        // and sameDay[i] says leaf i continues leaf i-1's day.
-        if (i > 0) {
-            order[i] = Num2Bits(DAY_OFFSET_BITS());
-            order[i].in <== dayOffset[i] - dayOffset[i - 1];
-            sameDay[i] = IsZero();
-            sameDay[i].in <== dayOffset[i] - dayOffset[i - 1];
-            carried[i] <== sameDay[i].out * dayRun[i - 1].out;
-        } else {
-            carried[i] <== 0;
-        }
-
-        // Running day sum, capped at DAY_CAP at every step: min(min(s, C) + p, C)
-        // = min(s + p, C) for p >= 0, so the last leaf of a day holds the day's
-        // capped total. The uncapped step is <= DAY_CAP + DOMAIN_DAY_CAP < 2^DAY_RUN_BITS.
-        dayCapHit[i] = GeqConstBounded(DAY_RUN_BITS(), DAY_CAP());
-        dayCapHit[i].in <== carried[i] + leafPoints[i];
-        dayRun[i] = MinConst(DAY_CAP());
-        dayRun[i].in <== carried[i] + leafPoints[i];
-        dayRun[i].ge <== dayCapHit[i].out;
+        // The leaf's day is epoch * 7 + offset: DaySplit constrains the 3-bit
+        // offset to [0, 6] and routes the leaf's counted points to its day.
+        day[i] = DaySplit();
+        day[i].in <== leafPoints[i];
+        for (var b = 0; b < DAY_OFFSET_BITS(); b++) { day[i].bits[b] <== leaf[i].out[DAY_OFFSET() + b]; }
     }
 
-    // A day's total is counted at its last leaf (the next leaf starts a new day,
-    // or there is no next leaf). Sum <= 7 * DAY_CAP: no overflow.
+    // Each day's total, capped at DAY_CAP. A day's uncapped sum is at most
+    // N * DOMAIN_DAY_CAP < 2^daySumBits, so GeqConstBounded's range assumption
+    // holds; the capped sum over days is <= 7 * DAY_CAP: no overflow.
+    var daySumBits = bitLen(N * DOMAIN_DAY_CAP());
+    component dayCapHit[EPOCH_DAYS()];
+    component dayCapped[EPOCH_DAYS()];
     var total = 0;
-    for (var i = 0; i < N; i++) {
-        if (i < N - 1) {
-            dayTotal[i] <== (1 - sameDay[i + 1].out) * dayRun[i].out;
-        } else {
-            dayTotal[i] <== dayRun[i].out;
-        }
-        total += dayTotal[i];
+    for (var d = 0; d < EPOCH_DAYS(); d++) {
+        var daySum = 0;
+        for (var i = 0; i < N; i++) { daySum += day[i].part[d]; }
+        dayCapHit[d] = GeqConstBounded(daySumBits, DAY_CAP());
+        dayCapHit[d].in <== daySum;
+        dayCapped[d] = MinConst(DAY_CAP());
+        dayCapped[d].in <== daySum;
+        dayCapped[d].ge <== dayCapHit[d].out;
+        total += dayCapped[d].out;
     }
     points <== total;
 

@@ -4,6 +4,9 @@
  *
  *   node scripts/ceremony.mjs --batch 8                       phase 1 run locally at the smallest power that fits
  *   node scripts/ceremony.mjs --batch 256 --ptau FILE         phase 1 imported (a prepared phase-2 ptau)
+ *   node scripts/ceremony.mjs --phase1 16                     phase 1 only, at 2^16, into circuits/build/phase1-16/
+ *                                                             (circuit-independent: start it while the circuit is being written,
+ *                                                             then pass its pot16_final.ptau with --ptau)
  *   options: --beacon HEX (32-byte beacon; default: fresh local randomness, recorded in the manifest)
  *
  * Phase 1 (local): powersoftau new bn128 P, two contributions with random
@@ -81,8 +84,35 @@ function localPhase1(run, dir, power, beacon) {
   return f('final');
 }
 
+/** `--phase1 P`: phase 1 alone; writes the prepared ptau and a record of how it was made next to it. */
+function phase1Only(power, beacon) {
+  if (!Number.isInteger(power) || power < 8 || power > 20) throw new Error('--phase1 takes a power in [8, 20]');
+  const dir = join(ROOT, 'circuits/build', `phase1-${power}`);
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, 'phase1.log');
+  writeFileSync(logFile, `phase 1 at 2^${power} started ${new Date().toISOString()}\n`);
+  const run = createRunner(logFile);
+  const started = Date.now();
+  const ptau = localPhase1(run, dir, power, beacon);
+  const record = {
+    source: 'local',
+    power,
+    contributions: 2,
+    beacon,
+    seconds: Math.round((Date.now() - started) / 1000),
+    finishedAt: new Date().toISOString(),
+  };
+  writeFileSync(`${ptau}.json`, JSON.stringify(record, null, 2) + '\n');
+  console.log(`phase 1 done in ${record.seconds} s: ${relative(ROOT, ptau)}`);
+}
+
 function main() {
-  const { batch, ptau: importedPtau, beacon } = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--phase1')) {
+    const beaconArg = argv[argv.indexOf('--beacon') + 1];
+    return phase1Only(Number(argv[argv.indexOf('--phase1') + 1]), argv.includes('--beacon') ? beaconArg : randomBytes(32).toString('hex'));
+  }
+  const { batch, ptau: importedPtau, beacon } = parseArgs(argv);
   const dir = join(ROOT, 'circuits/build', `ceremony-${batch}`);
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, 'ceremony.log');
@@ -156,7 +186,8 @@ function main() {
     ceremony: {
       phase1: importedPtau
         ? {
-            source: 'imported',
+            // A ptau made by `--phase1` carries its own record (local, contributions, beacon).
+            ...(existsSync(`${importedPtau}.json`) ? JSON.parse(readFileSync(`${importedPtau}.json`, 'utf8')) : { source: 'imported' }),
             file: relative(ROOT, resolve(importedPtau)),
             power: powerOfPtau(importedPtau),
             ptauSha256: sha256File(importedPtau),

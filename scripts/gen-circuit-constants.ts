@@ -4,16 +4,17 @@
  * into circuits/lib/constants.circom, and the Poseidon round constants the TS
  * prover needs (arities 1, 2 and 16 only) into src/zk/generated/poseidon-constants.ts.
  *
- * The circuit's dwell formula divides once by TIER1_SECONDS_PER_POINT and then
- * works in those units; that is exact only under the divisibility assumptions
- * checked in `deriveCircuitConstants`. If the published constants ever break
+ * A leaf commits active time in units of TIER1_SECONDS_PER_POINT and
+ * interactions in units of INTERACTIONS_PER_POINT (src/zk/leaf.ts), and the
+ * circuit's formula works in those units; that is exact only under the
+ * divisibility assumptions checked in `deriveCircuitConstants`. If the published constants ever break
  * them, this script fails instead of generating a circuit that disagrees with
  * src/scoring/score.ts.
  *
  * Usage: npx tsx scripts/gen-circuit-constants.ts [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FIELD_BITS, SCORING } from '../src/scoring/constants.ts';
+import { FIELD_BITS, LEAF_FIELD_BITS, SCORING } from '../src/scoring/constants.ts';
 import { CATEGORY_BITS } from '../src/shared/categories.ts';
 import { EPOCH_DAYS } from '../src/shared/epoch.ts';
 
@@ -36,31 +37,39 @@ export function deriveCircuitConstants(): Record<string, number> {
   requireThat(s.TIER2_SECONDS % unit === 0, 'TIER2_SECONDS divisible by TIER1_SECONDS_PER_POINT');
   requireThat(s.TIER2_SECONDS_PER_POINT % unit === 0, 'TIER2_SECONDS_PER_POINT divisible by TIER1_SECONDS_PER_POINT');
   requireThat(s.MIN_ACTIVE_SECONDS % unit === 0 && s.MIN_ACTIVE_SECONDS > 0, 'MIN_ACTIVE_SECONDS a positive multiple of the unit');
+  // Interactions are committed in units of INTERACTIONS_PER_POINT: floor(min(i, CAP) / P) = min(floor(i / P), CAP / P).
+  requireThat(s.INTERACTION_CAP % s.INTERACTIONS_PER_POINT === 0, 'INTERACTION_CAP divisible by INTERACTIONS_PER_POINT');
   const dwellCap = s.TIER1_SECONDS + s.TIER2_SECONDS;
+  const dwellCapUnits = dwellCap / unit;
   const tier1Units = s.TIER1_SECONDS / unit;
   const tier2UnitsPerPoint = s.TIER2_SECONDS_PER_POINT / unit;
+  const interactionUnitCap = s.INTERACTION_CAP / s.INTERACTIONS_PER_POINT;
   const dwellMax = tier1Units + Math.floor(s.TIER2_SECONDS / s.TIER2_SECONDS_PER_POINT);
-  const rawMax = dwellMax + s.VISIT_CAP * s.POINTS_PER_VISIT + Math.floor(s.INTERACTION_CAP / s.INTERACTIONS_PER_POINT);
+  const rawMax = dwellMax + s.VISIT_CAP * s.POINTS_PER_VISIT + interactionUnitCap;
+  // Saturating a committed measure keeps the points only if it saturates at or above its cap.
+  requireThat(dwellCapUnits < 2 ** LEAF_FIELD_BITS.activeUnits, 'dwell cap below the active-units saturation');
+  requireThat(s.VISIT_CAP < 2 ** LEAF_FIELD_BITS.visits, 'visit cap below the visits saturation');
+  requireThat(interactionUnitCap < 2 ** LEAF_FIELD_BITS.interactionUnits, 'interaction cap below its saturation');
   // A leaf stores its day as the offset within the epoch (the epoch is a public input).
   const dayOffsetBits = bitLength(EPOCH_DAYS - 1);
+  requireThat(dayOffsetBits === 3 && EPOCH_DAYS === 7, 'a week of days is offsets 0..6 of 3 bits (offset 7 excluded by one product)');
   const offsets = {
     DAY_OFFSET: 0,
     CATEGORY_OFFSET: dayOffsetBits,
     ACTIVE_OFFSET: dayOffsetBits + CATEGORY_BITS,
-    VISITS_OFFSET: dayOffsetBits + CATEGORY_BITS + FIELD_BITS.activeSeconds,
-    INTERACTIONS_OFFSET: dayOffsetBits + CATEGORY_BITS + FIELD_BITS.activeSeconds + FIELD_BITS.visits,
+    VISITS_OFFSET: dayOffsetBits + CATEGORY_BITS + LEAF_FIELD_BITS.activeUnits,
+    INTERACTIONS_OFFSET: dayOffsetBits + CATEGORY_BITS + LEAF_FIELD_BITS.activeUnits + LEAF_FIELD_BITS.visits,
   };
-  const packedBits = offsets.INTERACTIONS_OFFSET + FIELD_BITS.interactions;
+  const packedBits = offsets.INTERACTIONS_OFFSET + LEAF_FIELD_BITS.interactionUnits;
   requireThat(packedBits < 250, 'a packed leaf fits one field element');
   requireThat(CATEGORY_BITS === 5, 'category mask is 32 bits (one-hot over 2^CATEGORY_BITS)');
-  requireThat(s.DAY_CAP + s.DOMAIN_DAY_CAP < 2 ** 10, 'running day sum fits 10 bits');
-  requireThat(dwellCap < 2 ** FIELD_BITS.activeSeconds, 'dwell cap representable');
+  requireThat(rawMax < 2 ** 8 && s.DOMAIN_DAY_CAP <= 2 ** 8, 'raw domain-day points fit 8 bits');
   return {
     DAY_OFFSET_BITS: dayOffsetBits,
     CATEGORY_BITS,
-    ACTIVE_BITS: FIELD_BITS.activeSeconds,
-    VISITS_BITS: FIELD_BITS.visits,
-    INTERACTIONS_BITS: FIELD_BITS.interactions,
+    ACTIVE_BITS: LEAF_FIELD_BITS.activeUnits,
+    VISITS_BITS: LEAF_FIELD_BITS.visits,
+    INTERACTIONS_BITS: LEAF_FIELD_BITS.interactionUnits,
     ...offsets,
     PACKED_BITS: packedBits,
     MASK_BITS: 2 ** CATEGORY_BITS,
@@ -69,7 +78,7 @@ export function deriveCircuitConstants(): Record<string, number> {
     MIN_POINTS_BITS: 32,
     DWELL_UNIT_SECONDS: unit,
     DWELL_CAP_SECONDS: dwellCap,
-    DWELL_CAP_UNITS: dwellCap / unit,
+    DWELL_CAP_UNITS: dwellCapUnits,
     MIN_ACTIVE_UNITS: s.MIN_ACTIVE_SECONDS / unit,
     TIER1_UNITS: tier1Units,
     TIER2_UNITS_PER_POINT: tier2UnitsPerPoint,
@@ -77,10 +86,10 @@ export function deriveCircuitConstants(): Record<string, number> {
     POINTS_PER_VISIT: s.POINTS_PER_VISIT,
     INTERACTION_CAP: s.INTERACTION_CAP,
     INTERACTIONS_PER_POINT: s.INTERACTIONS_PER_POINT,
+    INTERACTION_UNIT_CAP: interactionUnitCap,
     DOMAIN_DAY_CAP: s.DOMAIN_DAY_CAP,
     DAY_CAP: s.DAY_CAP,
     RAW_POINTS_BITS: bitLength(rawMax),
-    DAY_RUN_BITS: bitLength(s.DAY_CAP + s.DOMAIN_DAY_CAP),
     TOTAL_POINTS_BITS: bitLength(EPOCH_DAYS * s.DAY_CAP),
   };
 }

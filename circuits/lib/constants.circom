@@ -5,15 +5,15 @@ pragma circom 2.1.0;
 
 function DAY_OFFSET_BITS() { return 3; }
 function CATEGORY_BITS() { return 5; }
-function ACTIVE_BITS() { return 17; }
-function VISITS_BITS() { return 16; }
-function INTERACTIONS_BITS() { return 20; }
+function ACTIVE_BITS() { return 12; }
+function VISITS_BITS() { return 8; }
+function INTERACTIONS_BITS() { return 8; }
 function DAY_OFFSET() { return 0; }
 function CATEGORY_OFFSET() { return 3; }
 function ACTIVE_OFFSET() { return 8; }
-function VISITS_OFFSET() { return 25; }
-function INTERACTIONS_OFFSET() { return 41; }
-function PACKED_BITS() { return 61; }
+function VISITS_OFFSET() { return 20; }
+function INTERACTIONS_OFFSET() { return 28; }
+function PACKED_BITS() { return 36; }
 function MASK_BITS() { return 32; }
 function EPOCH_DAYS() { return 7; }
 function EPOCH_BITS() { return 16; }
@@ -28,8 +28,8 @@ function VISIT_CAP() { return 5; }
 function POINTS_PER_VISIT() { return 2; }
 function INTERACTION_CAP() { return 100; }
 function INTERACTIONS_PER_POINT() { return 10; }
+function INTERACTION_UNIT_CAP() { return 10; }
 function DOMAIN_DAY_CAP() { return 100; }
 function DAY_CAP() { return 600; }
 function RAW_POINTS_BITS() { return 8; }
-function DAY_RUN_BITS() { return 10; }
 function TOTAL_POINTS_BITS() { return 13; }

@@ -35,6 +35,20 @@ export const FIELD_BITS = {
   day: 16, // days since 1970-01-01 (until year 2149)
 } as const;
 
+/**
+ * Widths of the measures as a leaf commits them (src/zk/leaf.ts). A leaf stores
+ * each measure at the resolution the formula reads it, saturating far above its
+ * cap, so the points are unchanged and less is committed:
+ *   activeUnits      floor(activeSeconds / TIER1_SECONDS_PER_POINT), at most 4,095 (11 h 22 min; cap 1 h)
+ *   visits           at most 255 (cap 5)
+ *   interactionUnits floor(interactions / INTERACTIONS_PER_POINT), at most 255 (2,550 interactions; cap 100)
+ */
+export const LEAF_FIELD_BITS = {
+  activeUnits: 12,
+  visits: 8,
+  interactionUnits: 8,
+} as const;
+
 export const FIELD_MAX = {
   activeSeconds: 86_400,
   visits: 2 ** FIELD_BITS.visits - 1,

@@ -10,12 +10,14 @@ export {
   LEAF_LAYOUT,
   domainField,
   encodeLeaf,
+  leafMeasures,
   packDomainDay,
   paddingLeaf,
   saltDomain,
   unpackLeaf,
   type DomainDayRow,
   type Leaf,
+  type LeafMeasures,
 } from './leaf.ts';
 export { computeEpochRoot, computeNullifier, computeTreeRoot } from './tree.ts';
 export { buildEpochCommitment, type EpochCommitment, type EpochSecrets } from './commitment.ts';

@@ -40,9 +40,9 @@ describe('generated circuit constants', () => {
     expect(c.INTERACTION_CAP).toBe(SCORING.INTERACTION_CAP);
     expect(c.DWELL_CAP_SECONDS).toBe(SCORING.TIER1_SECONDS + SCORING.TIER2_SECONDS);
     expect(c.CATEGORY_OFFSET).toBe(LEAF_LAYOUT.category);
-    expect(c.ACTIVE_OFFSET).toBe(LEAF_LAYOUT.activeSeconds);
+    expect(c.ACTIVE_OFFSET).toBe(LEAF_LAYOUT.activeUnits);
     expect(c.VISITS_OFFSET).toBe(LEAF_LAYOUT.visits);
-    expect(c.INTERACTIONS_OFFSET).toBe(LEAF_LAYOUT.interactions);
+    expect(c.INTERACTIONS_OFFSET).toBe(LEAF_LAYOUT.interactionUnits);
     expect(c.PACKED_BITS).toBe(LEAF_LAYOUT.totalBits);
   });
 });

@@ -14,6 +14,7 @@ import {
   buildWitnessInput,
   computeEpochRoot,
   computeTreeRoot,
+  LEAF_LAYOUT,
   prove,
   verify,
   type CircuitInput,
@@ -30,14 +31,16 @@ const art = artifacts(N);
 const witness = (rows = sampleRows(), mask = ALL, minPoints = 0n): EpochWitness =>
   buildWitnessInput(rows, { epoch: EPOCH, categoryMask: mask, minPoints, scope: SCOPE, secrets: SECRETS, batchSize: N });
 
-const circuitSource = readFileSync(path.join(ROOT, 'circuits/epoch.circom'), 'utf8').split('\n');
-
 /**
- * Expects the witness calculator to stop at the constraint of circuits/epoch.circom
- * on the line containing `where`, so each test fails for the reason it names.
+ * Expects the witness calculator to stop at the constraint of `file` (a template
+ * `template`) on the line containing `where`, so each test fails for the reason it names.
  */
-async function expectWitnessFails(input: CircuitInput, where: string): Promise<void> {
-  const line = circuitSource.findIndex((l) => l.includes(where)) + 1;
+async function expectWitnessFails(
+  input: CircuitInput,
+  where: string,
+  { file = 'circuits/epoch.circom', template = 'EpochProof' } = {},
+): Promise<void> {
+  const line = readFileSync(path.join(ROOT, file), 'utf8').split('\n').findIndex((l) => l.includes(where)) + 1;
   expect(line).toBeGreaterThan(0);
   const err = await circuitPublicSignals(input, art.wasm).then(
     () => null,
@@ -45,7 +48,7 @@ async function expectWitnessFails(input: CircuitInput, where: string): Promise<v
   );
   expect(err).toBeInstanceOf(ZkError);
   expect((err as ZkError).reason).toBe('witness-failed');
-  expect(String((err as ZkError).cause)).toMatch(new RegExp(`EpochProof_\\d+ line: ${line}\\b`));
+  expect(String((err as ZkError).cause)).toMatch(new RegExp(`${template}_\\d+ line: ${line}\\b`));
 }
 
 /** Replaces leaf `i`'s packed value and re-derives the root so only the leaf itself is wrong. */
@@ -65,6 +68,16 @@ describe('EpochProof(8): honest witnesses', () => {
   it('scores an empty epoch (padding only) as zero', async () => {
     const w = witness([]);
     expect((await circuitPublicSignals(w.input, art.wasm))[1]).toBe(0n);
+  });
+
+  it('scores leaves in any order alike (days are routed, not sorted)', async () => {
+    const w = witness(sampleRows(), ALL);
+    const leaves = [...w.commitment.leaves].reverse();
+    const root = computeEpochRoot(computeTreeRoot(leaves), SECRETS.nullifierSecret);
+    const input = { ...w.input, saltedDomain: leaves.map((l) => l.saltedDomain.toString()), packed: leaves.map((l) => l.packed.toString()), root: root.toString() };
+    const signals = await circuitPublicSignals(input, art.wasm);
+    expect(signals[1]).toBe(w.points);
+    expect(w.points).toBeGreaterThan(0n);
   });
 
   it('caps a day at DAY_CAP however many capped domains it has', async () => {
@@ -102,22 +115,18 @@ describe('EpochProof(8): the witness calculator rejects', () => {
   const w = witness(sampleRows(), ALL, 1n);
 
   it('a packed leaf with a bit above its last field (a field out of range)', async () => {
-    await expectWitnessFails(withLeaf(w, 0, w.commitment.leaves[0].packed | (1n << 61n)), 'leaf[i].in <== packed[i]');
+    const tooWide = w.commitment.leaves[0].packed | (1n << BigInt(LEAF_LAYOUT.totalBits));
+    await expectWitnessFails(withLeaf(w, 0, tooWide), 'leaf[i].in <== packed[i]');
   });
 
-  it('a day offset of 7 (a day outside the epoch)', async () => {
-    await expectWitnessFails(withLeaf(w, 7, w.commitment.leaves[7].packed | 7n), 'offsetBelowWeek[i].in <==');
-  });
-
-  it('leaves not sorted by day', async () => {
-    const leaves = [...w.commitment.leaves];
-    [leaves[0], leaves[3]] = [leaves[3], leaves[0]];
-    const root = computeEpochRoot(computeTreeRoot(leaves), SECRETS.nullifierSecret);
-    await expectWitnessFails({ ...w.input, packed: leaves.map((l) => l.packed.toString()), root: root.toString() }, 'order[i].in <==');
+  it('a day offset of 7 (a day outside the epoch), even on a leaf that scores 0', async () => {
+    const daySplit = { file: 'circuits/lib/day-split.circom', template: 'DaySplit' };
+    await expectWitnessFails(withLeaf(w, 0, w.commitment.leaves[0].packed | 7n), 'low2 * bits[2] === 0', daySplit);
+    await expectWitnessFails(withLeaf(w, 7, w.commitment.leaves[7].packed | 7n), 'low2 * bits[2] === 0', daySplit);
   });
 
   it('a leaf that does not match the committed root', async () => {
-    const more = w.commitment.leaves[1].packed + (1n << 8n); // one more active second, old root kept
+    const more = w.commitment.leaves[1].packed + (1n << BigInt(LEAF_LAYOUT.activeUnits)); // 10 s more, old root kept
     await expectWitnessFails({ ...w.input, packed: w.input.packed.map((p, i) => (i === 1 ? more.toString() : p)) }, 'root === commitment.out');
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FIELD_BITS, FIELD_MAX } from '../../src/scoring/constants';
+import { FIELD_MAX, LEAF_FIELD_BITS } from '../../src/scoring/constants';
+import { scoreDomainDay } from '../../src/scoring/score';
 import { epochDays } from '../../src/shared/epoch';
-import { LEAF_LAYOUT, packDomainDay, paddingLeaf, unpackLeaf } from '../../src/zk/leaf';
+import { LEAF_LAYOUT, leafMeasures, packDomainDay, paddingLeaf, unpackLeaf } from '../../src/zk/leaf';
 import { buildEpochCommitment } from '../../src/zk/commitment';
 import { computeTreeRoot } from '../../src/zk/tree';
 import { ZkError } from '../../src/zk/errors';
@@ -19,22 +20,41 @@ const domainDay = fc.record({
 const secrets = { nullifierSecret: 11n, vaultSalt: 13n };
 
 describe('leaf encoding', () => {
-  it('packs and unpacks every in-range domain-day losslessly', () => {
+  it('packs the committed measures of every in-range domain-day and unpacks them', () => {
     fc.assert(
       fc.property(domainDay, (d) => {
         const packed = packDomainDay(d, epoch);
         expect(packed < 1n << BigInt(LEAF_LAYOUT.totalBits)).toBe(true);
-        expect(unpackLeaf(packed, epoch)).toEqual(d);
+        expect(unpackLeaf(packed, epoch)).toEqual(leafMeasures(d));
       }),
     );
   });
 
-  it('uses the FIELD_BITS widths at fixed offsets (3-bit day offset first)', () => {
-    expect(LEAF_LAYOUT).toMatchObject({ dayOffsetBits: 3, day: 0, category: 3, activeSeconds: 8 });
-    expect(LEAF_LAYOUT.visits).toBe(8 + FIELD_BITS.activeSeconds);
-    expect(LEAF_LAYOUT.totalBits).toBe(3 + 5 + FIELD_BITS.activeSeconds + FIELD_BITS.visits + FIELD_BITS.interactions);
-    const packed = packDomainDay({ day: first + 2, category: 1, activeSeconds: 1, visits: 0, interactions: 0 }, epoch);
-    expect(packed).toBe(2n | (1n << 3n) | (1n << 8n));
+  it('commits each measure at the formula’s resolution, saturated above its cap', () => {
+    expect(leafMeasures({ day: first, category: 2, activeSeconds: 3_609, visits: 7, interactions: 109 })).toEqual({
+      day: first, category: 2, activeUnits: 360, visits: 7, interactionUnits: 10,
+    });
+    expect(leafMeasures({ day: first, category: 2, activeSeconds: 86_400, visits: 65_535, interactions: 1_048_575 })).toEqual({
+      day: first, category: 2, activeUnits: 4_095, visits: 255, interactionUnits: 255,
+    });
+    // Quantising and saturating never changes the points: the smallest raw domain-day
+    // with the same committed measures scores alike.
+    fc.assert(
+      fc.property(domainDay, (a) => {
+        const m = leafMeasures(a);
+        const back = { day: a.day, category: a.category, activeSeconds: m.activeUnits * 10, visits: m.visits, interactions: m.interactionUnits * 10 };
+        expect(scoreDomainDay(back)).toBe(scoreDomainDay(a));
+      }),
+    );
+  });
+
+  it('uses the LEAF_FIELD_BITS widths at fixed offsets (3-bit day offset first)', () => {
+    expect(LEAF_LAYOUT).toMatchObject({ dayOffsetBits: 3, day: 0, category: 3, activeUnits: 8 });
+    expect(LEAF_LAYOUT.visits).toBe(8 + LEAF_FIELD_BITS.activeUnits);
+    expect(LEAF_LAYOUT.totalBits).toBe(3 + 5 + LEAF_FIELD_BITS.activeUnits + LEAF_FIELD_BITS.visits + LEAF_FIELD_BITS.interactionUnits);
+    expect(LEAF_LAYOUT.totalBits).toBe(36);
+    const packed = packDomainDay({ day: first + 2, category: 1, activeSeconds: 19, visits: 3, interactions: 25 }, epoch);
+    expect(packed).toBe(2n | (1n << 3n) | (1n << 8n) | (3n << 20n) | (2n << 28n));
   });
 
   it('rejects values out of range and days outside the epoch', () => {
@@ -58,7 +78,7 @@ describe('leaf encoding', () => {
 
   it('pads with zero-scoring leaves on the epoch’s last day', () => {
     expect(unpackLeaf(paddingLeaf(epoch).packed, epoch)).toEqual({
-      day: last, category: 0, activeSeconds: 0, visits: 0, interactions: 0,
+      day: last, category: 0, activeUnits: 0, visits: 0, interactionUnits: 0,
     });
   });
 });
