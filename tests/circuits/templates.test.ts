@@ -4,7 +4,7 @@
  * exhaustively on the constraint system itself: for every dividend and every
  * candidate quotient, a witness exists only for the true Euclidean pair. The
  * comparators are checked for every input of their range against the integer
- * comparison they claim to compute.
+ * comparison they claim to compute, and DaySplit for every day offset.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -107,6 +107,28 @@ describe('comparators on ranged values', () => {
       await snarkjs.wtns.calculate({ x: String(x) }, wasm, out);
       const w = await exportJson(out);
       expect(w.slice(1, 4).map(Number)).toEqual([x >= 20 ? 1 : 0, x >= 16 ? 1 : 0, x >= 9 ? 1 : 0]);
+    }
+  });
+});
+
+describe('DaySplit: routes a value to its day offset', () => {
+  beforeAll(() => compileFixture('day-split'), 120_000);
+
+  it('puts the whole value in part[offset] and 0 elsewhere for offsets 0..6, and has no witness for 7', async () => {
+    const wasm = readFileSync(path.join(OUT, 'day-split_js/day-split.wasm'));
+    const exportJson = (snarkjs as unknown as { wtns: { exportJson(f: object): Promise<bigint[]> } }).wtns.exportJson;
+    for (const value of [0n, 1n, 100n, 25_600n]) {
+      for (let offset = 0; offset < 8; offset++) {
+        const out: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
+        const run = snarkjs.wtns.calculate({ value: String(value), offset: String(offset) }, wasm, out);
+        if (offset === 7) {
+          await expect(run).rejects.toThrow(/DaySplit_\d+ line: 19/);
+          continue;
+        }
+        await run;
+        const parts = (await exportJson(out)).slice(1, 8).map((x) => BigInt(x));
+        expect(parts).toEqual(Array.from({ length: 7 }, (_, d) => (d === offset ? value : 0n)));
+      }
     }
   });
 });
