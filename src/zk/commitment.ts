@@ -1,7 +1,7 @@
 /**
  * The epoch commitment over a vault's domain-day rows: leaves encoded, sorted by
- * day (the circuit's running per-day sum needs days non-decreasing; ties by
- * saltedDomain so the order and hence the root are deterministic), padded to the
+ * day, then saltedDomain (the circuit accepts any order; sorting makes the order
+ * and hence the root deterministic), padded to the
  * batch size with zero leaves on the epoch's last day, hashed into the tree and
  * bound to the owner's nullifier secret.
  */
