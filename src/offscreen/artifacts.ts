@@ -22,7 +22,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 /**
  * Loads each batch's artifacts once and keeps them in memory for the page's
- * life (the zkey of the production batch is ~80 MB: fetching it again per
+ * life (the zkey of the production batch is ~57 MB: fetching it again per
  * proof would cost more than the witness). A failed load is forgotten, so the
  * next call retries.
  */
