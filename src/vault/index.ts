@@ -21,5 +21,5 @@ export { MIN_VIEW_ACTIVE_MS } from './constants';
 export type { FootprintRecord, FootprintSite, OpenedFootprint } from './schema/footprints';
 export type { JobRecord, JobKind, JobState } from './schema/jobs';
 export type { CommitmentRecord } from './schema/commitments';
-export { getOrCreateEpochSecrets, randomFieldElement, type VaultEpochSecrets } from './secrets';
+export { getOrCreateEpochSecrets, randomFieldElement, type SecretSealing, type VaultEpochSecrets } from './secrets';
 export type { SecretRecord } from './schema/secrets';

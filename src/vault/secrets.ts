@@ -1,6 +1,8 @@
+import type { Opener, Sealer } from '../background/services';
 import { SNARK_SCALAR_FIELD } from '../zk/field.ts';
 import type { VaultDb } from './db';
 import { toVaultError } from './errors';
+import type { SecretRecord } from './schema/secrets';
 
 /** The zk layer's per-vault secrets (src/zk/commitment.ts EpochSecrets). */
 export interface VaultEpochSecrets {
@@ -8,7 +10,15 @@ export interface VaultEpochSecrets {
   vaultSalt: bigint;
 }
 
+/** Sealing to the vault key (src/keyring/sealing.ts): the secrets are stored only sealed. */
+export interface SecretSealing {
+  sealer: Sealer;
+  opener: Opener;
+}
+
 const KEYS = { nullifierSecret: 'zk.nullifierSecret', vaultSalt: 'zk.vaultSalt' } as const;
+type Name = keyof typeof KEYS;
+const NAMES = Object.keys(KEYS) as Name[];
 
 /**
  * A uniformly random field element: 32 random bytes with the top two bits
@@ -26,29 +36,68 @@ export function randomFieldElement(random: (buf: Uint8Array) => void = (b) => cr
   }
 }
 
+const HEX = /^[0-9a-f]{1,64}$/;
+
+function fromHex(hex: unknown, name: Name): bigint {
+  if (typeof hex !== 'string' || !HEX.test(hex)) throw new Error(`the vault secret ${name} is malformed`);
+  const value = BigInt(`0x${hex}`);
+  if (value >= SNARK_SCALAR_FIELD) throw new Error(`the vault secret ${name} is not a field element`);
+  return value;
+}
+
 /**
- * Returns the vault's epoch secrets, creating them on first use. Candidates
- * are drawn before the transaction (no foreign async work inside it); inside,
- * an existing value always wins, so concurrent first calls agree on one pair
- * and a secret is never replaced once a commitment may depend on it.
+ * Returns the vault's epoch secrets, creating them on first use, stored sealed
+ * to the vault key (they decide every commitment and nullifier, so they are
+ * encrypted at rest like the footprints' sites; opening needs the unlocked vault).
+ *
+ * Candidates are drawn and sealed before the transaction (no foreign async work
+ * inside it); inside, an existing record always wins, so concurrent first calls
+ * agree on one pair and a secret is never replaced once a commitment may depend
+ * on it. A record from before sealing (plain hex, schema v3/v4 as first shipped)
+ * is read as is and then rewritten sealed, only if it is still that same record.
  */
-export async function getOrCreateEpochSecrets(db: VaultDb, now: number): Promise<VaultEpochSecrets> {
+export async function getOrCreateEpochSecrets(db: VaultDb, now: number, sealing: SecretSealing): Promise<VaultEpochSecrets> {
   const candidate = { nullifierSecret: randomFieldElement(), vaultSalt: randomFieldElement() };
   try {
-    return await db.transaction('rw', db.secrets, async () => {
-      const out = {} as VaultEpochSecrets;
-      for (const name of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
+    const sealed = {
+      nullifierSecret: await sealing.sealer.seal(candidate.nullifierSecret.toString(16)),
+      vaultSalt: await sealing.sealer.seal(candidate.vaultSalt.toString(16)),
+    };
+    const records = await db.transaction('rw', db.secrets, async () => {
+      const out = {} as Record<Name, SecretRecord>;
+      for (const name of NAMES) {
         const existing = await db.secrets.get(KEYS[name]);
         if (existing) {
-          out[name] = BigInt(`0x${existing.value}`);
+          out[name] = existing;
         } else {
-          await db.secrets.add({ key: KEYS[name], value: candidate[name].toString(16), createdAt: now });
-          out[name] = candidate[name];
+          out[name] = { key: KEYS[name], sealed: sealed[name], createdAt: now };
+          await db.secrets.add(out[name]);
         }
       }
       return out;
     });
+    const secrets = {} as VaultEpochSecrets;
+    for (const name of NAMES) {
+      const record = records[name];
+      if (record.sealed) {
+        secrets[name] = fromHex(await sealing.opener.open<string>(record.sealed), name);
+      } else {
+        secrets[name] = fromHex(record.value, name);
+        await sealLegacy(db, record, await sealing.sealer.seal(record.value));
+      }
+    }
+    return secrets;
   } catch (cause) {
     throw toVaultError(cause, 'reading the vault secrets');
   }
+}
+
+/** Replaces a plain-hex record by its sealed form if nobody changed it meanwhile. */
+async function sealLegacy(db: VaultDb, legacy: SecretRecord, sealed: SecretRecord['sealed']): Promise<void> {
+  await db.transaction('rw', db.secrets, async () => {
+    const current = await db.secrets.get(legacy.key);
+    if (current && !current.sealed && current.value === legacy.value) {
+      await db.secrets.put({ key: legacy.key, sealed, createdAt: legacy.createdAt });
+    }
+  });
 }

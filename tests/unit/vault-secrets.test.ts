@@ -8,8 +8,9 @@ const noKeyring = async () => undefined;
 describe('vault epoch secrets', () => {
   it('creates two field elements once and returns the same ones after a reopen', async () => {
     const idb = freshIdb();
+    const sealing = await makeSealing();
     const db = openVault({ name: 'secrets', dexie: idb, vaultPublicKey: noKeyring });
-    const a = await getOrCreateEpochSecrets(db, NOW);
+    const a = await getOrCreateEpochSecrets(db, NOW, sealing);
     expect(a.nullifierSecret).not.toBe(a.vaultSalt);
     for (const v of Object.values(a)) {
       expect(v).toBeGreaterThan(0n);
@@ -17,12 +18,54 @@ describe('vault epoch secrets', () => {
     }
     db.close();
     const again = openVault({ name: 'secrets', dexie: idb, vaultPublicKey: noKeyring });
-    expect(await getOrCreateEpochSecrets(again, NOW + 1)).toEqual(a);
+    expect(await getOrCreateEpochSecrets(again, NOW + 1, sealing)).toEqual(a);
+  });
+
+  it('stores them only sealed to the vault key: no plain value at rest, and another key cannot open them', async () => {
+    const { db } = makeWorld();
+    const sealing = await makeSealing();
+    const s = await getOrCreateEpochSecrets(db, NOW, sealing);
+    const stored = JSON.stringify(await db.secrets.toArray());
+    expect(stored).not.toContain(s.vaultSalt.toString(16));
+    expect(stored).not.toContain(s.nullifierSecret.toString(16));
+    for (const record of await db.secrets.toArray()) {
+      expect(record.value).toBeUndefined();
+      expect(record.sealed?.ct).toBeTruthy();
+    }
+    const other = await makeSealing();
+    await expect(getOrCreateEpochSecrets(db, NOW, { sealer: other.sealer, opener: other.opener })).rejects.toThrow();
+    // The failed read changed nothing: the right key still opens the same pair.
+    expect(await getOrCreateEpochSecrets(db, NOW, sealing)).toEqual(s);
+  });
+
+  it('reads a plain record written before sealing, keeps its value and rewrites it sealed', async () => {
+    const { db } = makeWorld();
+    const sealing = await makeSealing();
+    await db.secrets.bulkAdd([
+      { key: 'zk.nullifierSecret', value: 'abc123', createdAt: NOW - 5 },
+      { key: 'zk.vaultSalt', value: '5a17', createdAt: NOW - 5 },
+    ]);
+    const s = await getOrCreateEpochSecrets(db, NOW, sealing);
+    expect(s).toEqual({ nullifierSecret: 0xabc123n, vaultSalt: 0x5a17n });
+    const records = await db.secrets.toArray();
+    expect(records.every((r) => r.value === undefined && r.sealed && r.createdAt === NOW - 5)).toBe(true);
+    expect(await getOrCreateEpochSecrets(db, NOW + 1, sealing)).toEqual(s);
+  });
+
+  it('refuses a malformed stored value instead of proving with it', async () => {
+    const { db } = makeWorld();
+    const sealing = await makeSealing();
+    await db.secrets.bulkAdd([
+      { key: 'zk.nullifierSecret', sealed: await sealing.sealer.seal('not hex'), createdAt: NOW },
+      { key: 'zk.vaultSalt', sealed: await sealing.sealer.seal('01'), createdAt: NOW },
+    ]);
+    await expect(getOrCreateEpochSecrets(db, NOW, sealing)).rejects.toThrow(/vault secrets/);
   });
 
   it('concurrent first calls agree on one pair', async () => {
     const { db } = makeWorld();
-    const all = await Promise.all([1, 2, 3, 4].map(() => getOrCreateEpochSecrets(db, NOW)));
+    const sealing = await makeSealing();
+    const all = await Promise.all([1, 2, 3, 4].map(() => getOrCreateEpochSecrets(db, NOW, sealing)));
     for (const s of all) expect(s).toEqual(all[0]);
     expect(await db.secrets.count()).toBe(2);
   });
@@ -39,8 +82,9 @@ describe('vault epoch secrets', () => {
 
   it('never exports the secrets', async () => {
     const { db } = makeWorld();
-    const s = await getOrCreateEpochSecrets(db, NOW);
-    const json = await exportVault(db, (await makeSealing()).opener, { settings: {}, exportedAt: NOW });
+    const sealing = await makeSealing();
+    const s = await getOrCreateEpochSecrets(db, NOW, sealing);
+    const json = await exportVault(db, sealing.opener, { settings: {}, exportedAt: NOW });
     expect(json).not.toContain(s.vaultSalt.toString(16));
     expect(json).not.toContain(s.nullifierSecret.toString(16));
   });

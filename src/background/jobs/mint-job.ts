@@ -34,10 +34,11 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
       return updateJob(ctx.db, job.id, { state: 'done', progress: 100, result: { tokenId: token.tokenId.toString(), already: true } }, now());
     }
     if (everMinted) throw new JobError('nothing_to_mint', `The data token of week ${epoch} was burned; a week is minted only once.`);
-    const rows = await readEpochDomainDays(ctx.db, await ctx.lock.opener(), epoch);
+    const opener = await ctx.lock.opener();
+    const rows = await readEpochDomainDays(ctx.db, opener, epoch);
     const points = scoreDomainDays(rows);
     if (points < 1) throw new JobError('nothing_to_mint', `Week ${epoch} has no points to prove.`);
-    const secrets = await getOrCreateEpochSecrets(ctx.db, now());
+    const secrets = await getOrCreateEpochSecrets(ctx.db, now(), { sealer: await ctx.lock.sealer(), opener });
     const commitment = buildEpochCommitment(rows, secrets, { epoch, batchSize: chain.network.deployment.verifier.batchSize });
     await freezeCommitment(ctx, { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.root, points, rows: commitment.rows });
     return updateJob(ctx.db, job.id, { state: 'proving', progress: 0 }, now());

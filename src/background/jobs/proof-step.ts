@@ -30,7 +30,7 @@ const PROGRESS_EVERY_MS = 400;
  * proves it (offscreen or in the worker) and persists the proof on the job.
  */
 export async function proveForJob(ctx: WorkerContext, job: JobRecord, chain: JobChain, target: ProofTarget): Promise<StoredProof> {
-  const secrets = await getOrCreateEpochSecrets(ctx.db, ctx.now());
+  const secrets = await getOrCreateEpochSecrets(ctx.db, ctx.now(), { sealer: await ctx.lock.sealer(), opener: await ctx.lock.opener() });
   const scope = computeScope({
     chainId: chain.network.chainId,
     verifyingContract: target.verifyingContract,

@@ -1,13 +1,20 @@
+import type { SealedBox } from '../../background/services';
+
 /**
  * The `secrets` table: a few named random values that must survive as long as
- * the vault (the zk layer's nullifier secret and domain salt). Values are hex
- * strings, not bigints, so every IndexedDB implementation stores them alike.
- * They never leave the device and are never shown to a content script.
+ * the vault (the zk layer's nullifier secret and domain salt). Each value is a
+ * lower-case hex string sealed to the vault public key (`sealed`), so it is
+ * encrypted at rest and opens only while the vault is unlocked. Records written
+ * before sealing hold the plain hex in `value`; the first read rewrites them
+ * sealed (src/vault/secrets.ts). They never leave the device and are never
+ * shown to a content script.
  */
 export interface SecretRecord {
   key: string;
-  /** Lower-case hex without 0x. */
-  value: string;
+  /** Sealed lower-case hex without 0x. */
+  sealed?: SealedBox;
+  /** Legacy only: the plain lower-case hex, replaced by `sealed` on first read. */
+  value?: string;
   createdAt: number;
 }
 
