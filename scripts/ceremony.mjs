@@ -29,22 +29,38 @@ import { PUBLIC_SIGNALS, renderVerifier } from './gen-verifier.mjs';
 
 const SNARKJS = join(ROOT, 'node_modules/snarkjs/build/cli.cjs');
 
+const USAGE = 'usage: ceremony.mjs --batch N [--ptau FILE] [--beacon HEX] | --phase1 P [--beacon HEX]';
+
 function parseArgs(argv) {
   const get = (name) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const batch = Number(get('batch'));
-  if (!Number.isInteger(batch) || batch < 8) throw new Error('usage: ceremony.mjs --batch N [--ptau FILE] [--beacon HEX]');
   const beacon = get('beacon') ?? randomBytes(32).toString('hex');
   if (!/^[0-9a-fA-F]{64}$/.test(beacon)) throw new Error('--beacon must be 32 bytes of hex');
+  if (get('phase1') !== undefined) {
+    const power = Number(get('phase1'));
+    if (!Number.isInteger(power) || power < 8 || power > 20) throw new Error('--phase1 takes a power in [8, 20]');
+    return { phase1: power, beacon };
+  }
+  const batch = Number(get('batch'));
+  if (!Number.isInteger(batch) || batch < 8) throw new Error(USAGE);
   return { batch, ptau: get('ptau'), beacon };
+}
+
+/** Creates `dir` and its log file (first line `title`), and a runner that logs there. */
+function startLog(dir, file, title) {
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, file);
+  writeFileSync(logFile, `${title} started ${new Date().toISOString()}\n`);
+  return createRunner(logFile);
 }
 
 function createRunner(logFile) {
   const timings = {};
   return {
     timings,
+    logFile,
     /** Runs a snarkjs CLI command, logging its output; throws on failure. */
     snarkjs(step, args) {
       const t0 = Date.now();
@@ -86,12 +102,8 @@ function localPhase1(run, dir, power, beacon) {
 
 /** `--phase1 P`: phase 1 alone; writes the prepared ptau and a record of how it was made next to it. */
 function phase1Only(power, beacon) {
-  if (!Number.isInteger(power) || power < 8 || power > 20) throw new Error('--phase1 takes a power in [8, 20]');
   const dir = join(ROOT, 'circuits/build', `phase1-${power}`);
-  mkdirSync(dir, { recursive: true });
-  const logFile = join(dir, 'phase1.log');
-  writeFileSync(logFile, `phase 1 at 2^${power} started ${new Date().toISOString()}\n`);
-  const run = createRunner(logFile);
+  const run = startLog(dir, 'phase1.log', `phase 1 at 2^${power}`);
   const started = Date.now();
   const ptau = localPhase1(run, dir, power, beacon);
   const record = {
@@ -107,17 +119,11 @@ function phase1Only(power, beacon) {
 }
 
 function main() {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--phase1')) {
-    const beaconArg = argv[argv.indexOf('--beacon') + 1];
-    return phase1Only(Number(argv[argv.indexOf('--phase1') + 1]), argv.includes('--beacon') ? beaconArg : randomBytes(32).toString('hex'));
-  }
-  const { batch, ptau: importedPtau, beacon } = parseArgs(argv);
+  const args = parseArgs(process.argv.slice(2));
+  if (args.phase1 !== undefined) return phase1Only(args.phase1, args.beacon);
+  const { batch, ptau: importedPtau, beacon } = args;
   const dir = join(ROOT, 'circuits/build', `ceremony-${batch}`);
-  mkdirSync(dir, { recursive: true });
-  const logFile = join(dir, 'ceremony.log');
-  writeFileSync(logFile, `ceremony epoch-${batch} started ${new Date().toISOString()}\n`);
-  const run = createRunner(logFile);
+  const run = startLog(dir, 'ceremony.log', `ceremony epoch-${batch}`);
   const started = Date.now();
 
   console.log(`epoch-${batch}: compiling`);
@@ -142,7 +148,7 @@ function main() {
   run.snarkjs('contribute', ['zkey', 'contribute', z('0001'), z('0002'), '--name=second', entropy()]);
   run.snarkjs('beacon', ['zkey', 'beacon', z('0002'), z('final'), beacon, '10', '--name=beacon']);
   const verifyOut = run.snarkjs('verify', ['zkey', 'verify', paths.r1cs, ptau, z('final')]);
-  if (!/ZKey Ok!/.test(verifyOut)) throw new Error(`zkey verify did not pass (see ${logFile})`);
+  if (!/ZKey Ok!/.test(verifyOut)) throw new Error(`zkey verify did not pass (see ${run.logFile})`);
 
   const pub = join(ROOT, 'public/zk');
   const gen = join(ROOT, 'contracts/generated');

@@ -50,35 +50,20 @@ function fromHex(hex: unknown, name: Name): bigint {
  * to the vault key (they decide every commitment and nullifier, so they are
  * encrypted at rest like the footprints' sites; opening needs the unlocked vault).
  *
- * Candidates are drawn and sealed before the transaction (no foreign async work
- * inside it); inside, an existing record always wins, so concurrent first calls
- * agree on one pair and a secret is never replaced once a commitment may depend
- * on it. A record from before sealing (plain hex, schema v3/v4 as first shipped)
- * is read as is and then rewritten sealed, only if it is still that same record.
+ * Existing records are read first. Only if one is missing are candidates drawn
+ * and sealed, before the transaction (no foreign async work inside it); inside,
+ * an existing record always wins, so concurrent first calls agree on one pair
+ * and a secret is never replaced once a commitment may depend on it. A record
+ * from before sealing (plain hex, schema v3/v4 as first shipped) is read as is
+ * and then rewritten sealed, only if it is still that same record.
  */
 export async function getOrCreateEpochSecrets(db: VaultDb, now: number, sealing: SecretSealing): Promise<VaultEpochSecrets> {
-  const candidate = { nullifierSecret: randomFieldElement(), vaultSalt: randomFieldElement() };
   try {
-    const sealed = {
-      nullifierSecret: await sealing.sealer.seal(candidate.nullifierSecret.toString(16)),
-      vaultSalt: await sealing.sealer.seal(candidate.vaultSalt.toString(16)),
-    };
-    const records = await db.transaction('rw', db.secrets, async () => {
-      const out = {} as Record<Name, SecretRecord>;
-      for (const name of NAMES) {
-        const existing = await db.secrets.get(KEYS[name]);
-        if (existing) {
-          out[name] = existing;
-        } else {
-          out[name] = { key: KEYS[name], sealed: sealed[name], createdAt: now };
-          await db.secrets.add(out[name]);
-        }
-      }
-      return out;
-    });
+    const found = await db.secrets.bulkGet(NAMES.map((name) => KEYS[name]));
+    const records = found.every(Boolean) ? (found as SecretRecord[]) : await createMissing(db, now, sealing);
     const secrets = {} as VaultEpochSecrets;
-    for (const name of NAMES) {
-      const record = records[name];
+    for (const [i, name] of NAMES.entries()) {
+      const record = records[i];
       if (record.sealed) {
         secrets[name] = fromHex(await sealing.opener.open<string>(record.sealed), name);
       } else {
@@ -90,6 +75,26 @@ export async function getOrCreateEpochSecrets(db: VaultDb, now: number, sealing:
   } catch (cause) {
     throw toVaultError(cause, 'reading the vault secrets');
   }
+}
+
+/** Adds sealed fresh values for the missing names; returns every record, in NAMES order. */
+async function createMissing(db: VaultDb, now: number, sealing: SecretSealing): Promise<SecretRecord[]> {
+  const fresh = await Promise.all(
+    NAMES.map(async (name): Promise<SecretRecord> => ({
+      key: KEYS[name],
+      sealed: await sealing.sealer.seal(randomFieldElement().toString(16)),
+      createdAt: now,
+    })),
+  );
+  return db.transaction('rw', db.secrets, async () => {
+    const out: SecretRecord[] = [];
+    for (const record of fresh) {
+      const existing = await db.secrets.get(record.key);
+      if (!existing) await db.secrets.add(record);
+      out.push(existing ?? record);
+    }
+    return out;
+  });
 }
 
 /** Replaces a plain-hex record by its sealed form if nobody changed it meanwhile. */
