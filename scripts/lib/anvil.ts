@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { DEVNET_CHAIN_ID } from '../../src/shared/network.ts';
 
+export { DEVNET_CHAIN_ID };
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
-export const DEVNET_CHAIN_ID = 31337;
 export const DEVNET_PORT = 8545;
 
 const NODE_MODULES = path.resolve(import.meta.dirname, '../../node_modules');
@@ -49,17 +50,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function rpcReady(rpcUrl: string): Promise<boolean> {
+/** The chain id a node on `rpcUrl` reports, or null when it does not answer JSON-RPC (e.g. not listening yet). */
+export async function rpcChainId(rpcUrl: string): Promise<number | null> {
   try {
     const res = await fetch(rpcUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      signal: AbortSignal.timeout(3_000),
     });
-    return res.ok;
+    const body = (await res.json()) as { result?: string };
+    return typeof body.result === 'string' ? Number(BigInt(body.result)) : null;
   } catch {
-    return false; // not listening yet
+    return null;
   }
+}
+
+async function rpcReady(rpcUrl: string): Promise<boolean> {
+  return (await rpcChainId(rpcUrl)) !== null;
 }
 
 /** Start anvil on 127.0.0.1 and resolve once its RPC answers. */

@@ -6,7 +6,7 @@
  */
 import { connect } from 'node:net';
 import { startDevnet, type Devnet } from '../devnet.ts';
-import { DEVNET_CHAIN_ID } from './anvil.ts';
+import { DEVNET_CHAIN_ID, rpcChainId } from './anvil.ts';
 import { deploymentPath, readDeployment, type Deployment } from './deployments.ts';
 
 /** The verifier `npm start` deploys: the production circuit's (256 leaves per batch). */
@@ -22,22 +22,6 @@ export function portInUse(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-/** The chain id a node on `rpcUrl` reports, or null when it does not answer JSON-RPC. */
-export async function rpcChainId(rpcUrl: string): Promise<number | null> {
-  try {
-    const res = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
-      signal: AbortSignal.timeout(3_000),
-    });
-    const body = (await res.json()) as { result?: string };
-    return typeof body.result === 'string' ? Number(BigInt(body.result)) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Why `port` cannot be used, or null when it is free. */

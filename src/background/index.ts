@@ -5,11 +5,12 @@
  * timers in chrome.alarms. Listeners are registered synchronously at top level
  * so events that wake the worker find them.
  */
+import type { UiMessage } from '../shared/messages';
 import { openVault } from '../vault';
 import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
 import type { WorkerContext } from './context';
 import { ensureJobAlarms, onJobAlarm } from './job-alarms';
-import { resumeOpenJobs } from './jobs';
+import { openJobs, resumeOpenJobs } from './jobs';
 import { AUTO_LOCK_ALARM, createLockService } from './lock';
 import { createNetworkService } from './network';
 import { chromeProverDeps, createProver } from './prover';
@@ -40,14 +41,15 @@ const route = createRouter(ctx, chrome.runtime.id);
 void lock.state().catch((cause: unknown) => console.error('[surf-to-earn] lock check failed', cause));
 
 // Jobs never depend on this worker staying alive: whatever was open when the last one died resumes now.
-void resumeOpenJobs(ctx).catch((cause: unknown) => console.error('[surf-to-earn] resuming jobs failed', cause));
-void ensureJobAlarms(chrome.alarms, ctx).catch((cause: unknown) => console.error('[surf-to-earn] job alarms failed', cause));
+const openAtStart = openJobs(ctx.db);
+void openAtStart.then((open) => resumeOpenJobs(ctx, open)).catch((cause: unknown) => console.error('[surf-to-earn] resuming jobs failed', cause));
+void ensureJobAlarms(chrome.alarms, ctx, openAtStart).catch((cause: unknown) => console.error('[surf-to-earn] job alarms failed', cause));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   void route(message, sender)
     .then(sendResponse)
-    // A UI message may have opened a job: make sure the resume alarm exists while it runs.
-    .then(() => (isUiMessage(message) ? ensureJobAlarms(chrome.alarms, ctx) : undefined))
+    // The message may have opened a job: make sure the resume alarm exists while it runs.
+    .then(() => (startsJob(message) ? ensureJobAlarms(chrome.alarms, ctx) : undefined))
     .catch((cause: unknown) => console.error('[surf-to-earn] after a message', cause));
   return true; // the reply is asynchronous
 });
@@ -75,7 +77,10 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   void onJobAlarm(alarm.name, chrome.alarms, ctx).catch((cause: unknown) => console.error('[surf-to-earn] job alarm failed', cause));
 });
 
-function isUiMessage(message: unknown): boolean {
+/** The UI messages that may open a job (src/background/handlers/earn.ts startJob); others, like the ui/job poll, do not. */
+const JOB_STARTING: ReadonlySet<string> = new Set<UiMessage['type']>(['ui/prove-now', 'ui/stake', 'ui/unstake', 'ui/claim', 'ui/exit']);
+
+function startsJob(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && type.startsWith('ui/');
+  return typeof type === 'string' && JOB_STARTING.has(type);
 }

@@ -1,3 +1,4 @@
+import type { JobRecord } from '../vault';
 import type { WorkerContext } from './context';
 import { EPOCH_END_ALARM, onEpochEnd, scheduleEpochEnd } from './earn/epoch-alarm';
 import { JOBS_ALARM, openJobs, resumeOpenJobs } from './jobs';
@@ -14,21 +15,29 @@ export interface JobAlarmsLike {
  * resumes them after the worker was stopped (a job never depends on the
  * worker staying alive; the alarm goes away once nothing is open, so an idle
  * extension does not wake the worker); `epoch-end` after each local week.
- * Idempotent: run at every worker start and after every UI message.
+ * Idempotent: run at every worker start and after every message that may
+ * start a job. `open`: the open jobs when the caller just read them.
  */
-export async function ensureJobAlarms(alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
+export async function ensureJobAlarms(alarms: JobAlarmsLike, ctx: WorkerContext, open?: Promise<readonly JobRecord[]>): Promise<void> {
   if (!(await alarms.get(EPOCH_END_ALARM))) await scheduleEpochEnd(alarms, ctx);
-  if ((await openJobs(ctx.db)).length > 0 && !(await alarms.get(JOBS_ALARM))) {
+  await ensureResumeAlarm(alarms, await (open ?? openJobs(ctx.db)));
+}
+
+async function ensureResumeAlarm(alarms: JobAlarmsLike, open: readonly JobRecord[]): Promise<void> {
+  if (open.length > 0 && !(await alarms.get(JOBS_ALARM))) {
     await alarms.create(JOBS_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
   }
 }
 
 export async function onJobAlarm(name: string, alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
   if (name === JOBS_ALARM) {
-    if ((await openJobs(ctx.db)).length === 0) await alarms.clear(JOBS_ALARM);
-    else await resumeOpenJobs(ctx);
+    const open = await openJobs(ctx.db);
+    if (open.length === 0) await alarms.clear(JOBS_ALARM);
+    else await resumeOpenJobs(ctx, open);
   } else if (name === EPOCH_END_ALARM) {
     console.info(`[surf-to-earn] week ended: ${await onEpochEnd(ctx)}`);
     await scheduleEpochEnd(alarms, ctx);
+    // The week's mint job (if one started) resumes from the alarm should this worker stop.
+    await ensureResumeAlarm(alarms, await openJobs(ctx.db));
   }
 }

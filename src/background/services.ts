@@ -43,6 +43,8 @@ export interface LockService {
   sealer(): Promise<Sealer>;
   /** Unlocked only; throws KeyringError('locked' | 'not_set_up'). */
   opener(): Promise<Opener>;
+  /** The vault public key, or undefined before onboarding (the v3→v4 upgrade seals to it; capture asks it). */
+  vaultPublicKey(): Promise<string | undefined>;
   /** The embedded account, unlocked only; the key is decrypted for this call and not kept. */
   account(): Promise<LocalAccount>;
   /** Re-derives from the password (not the session); throws KeyringError('wrong_password'). */
@@ -65,6 +67,8 @@ export interface NetworkService {
   current(): Promise<ResolvedNetwork>;
   /** The stored setting, validated (nothing stored or invalid → devnet). */
   setting(): Promise<NetworkSetting>;
+  /** setting() and current() from one read of the stored setting; throws like current(). */
+  settingAndCurrent(): Promise<{ setting: NetworkSetting; network: ResolvedNetwork }>;
   /**
    * Validates and resolves the setting, awaits `check` on the result (which
    * throws to refuse, e.g. when the RPC is another chain), then stores it.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressSchema } from '../shared/deployment';
 import { utf8 } from './encoding';
 
 /**
@@ -19,7 +20,7 @@ export const keyringRecordSchema = z
         salt: base64.min(16),
       })
       .strict(),
-    address: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+    address: addressSchema,
     /** The vault's ECDH P-256 public key, raw (uncompressed point), base64. */
     vaultPublicKey: base64.min(80),
     sealed: z.object({ iv: base64.length(16), ct: base64.min(24) }).strict(),

@@ -2,7 +2,7 @@ import type { Opener, SealedBox, Sealer } from '../background/services';
 import { decryptJson, encryptJson } from './aes';
 import { KeyringError } from './errors';
 import { fromBase64, toBase64, utf8 } from './encoding';
-import { importVaultPrivateKey, importVaultPublicKey } from './vault-keys';
+import { ECDH_P256, importVaultPrivateKey, importVaultPublicKey } from './vault-keys';
 
 const INFO = utf8('surf-to-earn/seal/v1');
 
@@ -24,7 +24,7 @@ async function boxKey(shared: ArrayBuffer, epkRaw: Uint8Array<ArrayBuffer>, usag
 export async function createSealer(vaultPublicKey: string): Promise<Sealer> {
   const subtle = globalThis.crypto.subtle;
   const recipient = await importVaultPublicKey(vaultPublicKey);
-  const eph = await subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const eph = await subtle.generateKey(ECDH_P256, false, ['deriveBits']);
   const epkRaw = new Uint8Array(await subtle.exportKey('raw', eph.publicKey));
   const shared = await subtle.deriveBits({ name: 'ECDH', public: recipient }, eph.privateKey, 256);
   const key = await boxKey(shared, epkRaw, 'encrypt');
@@ -50,7 +50,7 @@ export async function createOpener(vaultPrivateKey: string): Promise<Opener> {
     if (!k) {
       k = (async () => {
         const epkRaw = fromBase64(epk);
-        const pub = await subtle.importKey('raw', epkRaw, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+        const pub = await subtle.importKey('raw', epkRaw, ECDH_P256, false, []);
         return boxKey(await subtle.deriveBits({ name: 'ECDH', public: pub }, privateKey, 256), epkRaw, 'decrypt');
       })();
       keys.set(epk, k);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { exportAccountKey, importAccountKey } from '../ui/api';
+import { BusyButton } from '../ui/components/busy-button';
 import { CopyButton } from '../ui/components/copy-button';
 import { PasswordField } from '../ui/components/password-field';
 import { normalisePrivateKey } from '../ui/form-checks';
@@ -56,10 +57,9 @@ function ExportKey() {
           <PasswordField id="export-password" label={t('options_password_again')} value={password} onInput={setPassword}
             autoComplete="current-password" testId="export-password" error={error || undefined} />
           <div>
-            <button type="submit" class="btn" aria-disabled={busy} data-testid="export-submit">
-              {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+            <BusyButton type="submit" class="btn" busy={busy} data-testid="export-submit">
               {t('action_show_key')}
-            </button>
+            </BusyButton>
           </div>
         </form>
       ) : (
@@ -126,10 +126,9 @@ function ImportKey() {
       <PasswordField id="import-password" label={t('options_password_again')} value={password} onInput={setPassword}
         autoComplete="current-password" testId="import-password" error={errors.password} />
       <div>
-        <button type="submit" class="btn" aria-disabled={busy} data-testid="import-submit">
-          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+        <BusyButton type="submit" class="btn" busy={busy} data-testid="import-submit">
           {t('action_import')}
-        </button>
+        </BusyButton>
       </div>
       <p role="status" aria-live="polite" class={errors.result ? 'field-error' : 'small'} data-testid="import-status"
         data-done={done !== null}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getNetwork, setNetwork, type NetworkInfo, type NetworkSetting } from '../ui/api';
+import { BusyButton } from '../ui/components/busy-button';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { errorMessage, t } from '../ui/i18n';
 import { useResult } from '../ui/use-result';
@@ -128,10 +129,9 @@ export function NetworkSection() {
           </div>
         )}
         <div>
-          <button type="submit" class="btn btn-primary" aria-disabled={busy} data-testid="network-save">
-            {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+          <BusyButton type="submit" class="btn btn-primary" busy={busy} data-testid="network-save">
             {t('action_save')}
-          </button>
+          </BusyButton>
         </div>
         <p role="status" aria-live="polite" class={status?.tone === 'danger' ? 'field-error' : 'small muted'} data-testid="network-status"
           data-tone={status?.tone} data-error-code={status?.code}>

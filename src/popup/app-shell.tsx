@@ -8,8 +8,8 @@ import { PopupContext, type PopupContextValue } from './popup-context';
 import { useJobs } from './use-jobs';
 import { WalletTab } from './wallet-tab';
 
-export const TABS = ['points', 'earn', 'wallet'] as const;
-export type TabName = (typeof TABS)[number];
+const TABS = ['points', 'earn', 'wallet'] as const;
+type TabName = (typeof TABS)[number];
 
 /**
  * The unlocked popup: three tabs with the WAI-ARIA tabs pattern (one tab in

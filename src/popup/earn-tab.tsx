@@ -2,20 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { getEarnState, getPools } from '../ui/api';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { t } from '../ui/i18n';
-import type { Loadable } from '../ui/use-result';
 import { useResult } from '../ui/use-result';
 import { EpochList } from './epoch-list';
 import { PoolCard } from './pool-card';
-import { isLockedError, usePopup } from './popup-context';
-
-/** Sends the gate back to the unlock screen when a read says the vault locked meanwhile. */
-export function useLockWatch(value: Loadable<unknown>): void {
-  const { refreshGate } = usePopup();
-  const locked = value.state === 'error' && isLockedError(value.error);
-  useEffect(() => {
-    if (locked) refreshGate();
-  }, [locked, refreshGate]);
-}
+import { useLockWatch, usePopup } from './popup-context';
 
 /**
  * The Earn tab: the user's weeks (prove and mint) and the pools (stake,

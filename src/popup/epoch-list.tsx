@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { proveNow, type EarnState } from '../ui/api';
 import { mintableFrom, shortenHex } from '../ui/amounts';
 import { mintCandidate, type EpochView } from '../ui/epochs';
+import { BusyButton } from '../ui/components/busy-button';
 import { JobProgress } from '../ui/components/job-progress';
 import { formatDate, formatDayRange, formatNumber, shortTokenId } from '../ui/format';
-import { errorMessage, t } from '../ui/i18n';
+import { t } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
+import { useAction } from '../ui/use-action';
 import { usePopup } from './popup-context';
 
 /** Epochs shown before "Show all". */
@@ -26,25 +28,18 @@ function EpochStatus({ epoch, candidate }: { epoch: EpochView; candidate: boolea
 export function EpochList({ earn }: { earn: EarnState }) {
   const { jobs, track, announce } = usePopup();
   const [expanded, setExpanded] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
   const sorted = [...earn.epochs].sort((a, b) => b.epoch - a.epoch);
   const shown = expanded ? sorted : sorted.slice(0, EPOCHS_COLLAPSED);
   const candidate = mintCandidate(earn.epochs);
   const mintJobs = jobs.filter((j) => j.kind === 'mint');
   const openMint = mintJobs.find(isOpenJob);
 
-  const mint = async (epoch: number) => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    const result = await proveNow(epoch);
-    setBusy(false);
-    if (result.ok) {
-      track(result.data);
+  const mint = (epoch: number) =>
+    run(() => proveNow(epoch), (job) => {
+      track(job);
       announce(t('announce_mint_started', epoch));
-    } else setError(errorMessage(result.error.code));
-  };
+    });
 
   return (
     <section class="card" aria-labelledby="epochs-heading" data-testid="epochs" data-chain-epoch={earn.chainEpoch}>
@@ -81,11 +76,10 @@ export function EpochList({ earn }: { earn: EarnState }) {
                   <p class="small muted" data-testid="epoch-mintable-from">{t('epoch_mintable_from', formatDate(mintableFrom(e.lastDay)))}</p>
                 )}
                 {isCandidate && !openMint && (
-                  <button type="button" class="btn btn-primary btn-block" aria-disabled={busy} onClick={() => void mint(e.epoch)}
+                  <BusyButton type="button" class="btn btn-primary btn-block" busy={busy} onClick={() => void mint(e.epoch)}
                     data-testid="prove-now">
-                    {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
                     {t('action_prove_mint')}
-                  </button>
+                  </BusyButton>
                 )}
                 {isCandidate && !openMint && <p class="small muted">{t('earn_mint_explainer')}</p>}
               </li>

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { exitAll, type JobView } from '../ui/api';
+import { BusyButton } from '../ui/components/busy-button';
 import { Dialog } from '../ui/components/dialog';
 import { JobProgress } from '../ui/components/job-progress';
 import { EXIT_CONFIRM_WORD } from '../ui/form-checks';
-import { errorMessage, t } from '../ui/i18n';
+import { t } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
+import { useAction } from '../ui/use-action';
 import { usePopup } from './popup-context';
 
 /**
@@ -59,18 +61,12 @@ function ExitSteps() {
 
 function ExitConfirm(props: { onCancel: () => void; onStarted: (job: JobView) => void }) {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
   const matches = typed.trim() === EXIT_CONFIRM_WORD;
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!matches || busy) return;
-    setBusy(true);
-    setError('');
-    const result = await exitAll();
-    setBusy(false);
-    if (result.ok) props.onStarted(result.data);
-    else setError(errorMessage(result.error.code));
+    if (!matches) return;
+    await run(exitAll, props.onStarted);
   };
   return (
     <form onSubmit={(e) => void submit(e)}>
@@ -89,10 +85,9 @@ function ExitConfirm(props: { onCancel: () => void; onStarted: (job: JobView) =>
       </div>
       <div class="dialog-actions">
         <button type="button" class="btn" onClick={props.onCancel} data-testid="exit-cancel">{t('action_cancel')}</button>
-        <button type="submit" class="btn btn-danger" disabled={!matches} aria-disabled={busy} data-testid="exit-confirm">
-          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+        <BusyButton type="submit" class="btn btn-danger" disabled={!matches} busy={busy} data-testid="exit-confirm">
           {t('action_exit_confirm')}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { onboard, type WalletState } from '../ui/api';
+import { BusyButton } from '../ui/components/busy-button';
 import { PasswordField } from '../ui/components/password-field';
 import { checkNewPassword, PASSWORD_MIN_LENGTH, type NewPasswordErrors } from '../ui/form-checks';
 import { errorMessage, t } from '../ui/i18n';
@@ -60,10 +61,9 @@ export function OnboardScreen(props: { onDone: (wallet: WalletState) => void }) 
         <p class="small muted" role="status" aria-live="polite" data-testid="onboard-progress">
           {busy ? t('onboard_creating_detail') : ''}
         </p>
-        <button type="submit" class="btn btn-primary btn-block" aria-disabled={busy} data-testid="onboard-submit">
-          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+        <BusyButton type="submit" class="btn btn-primary btn-block" busy={busy} data-testid="onboard-submit">
           {busy ? t('onboard_creating') : t('action_create')}
-        </button>
+        </BusyButton>
         {failure && (
           <p class="field-error" role="alert" data-testid="onboard-error" data-error-code={failure.code}>
             {errorMessage(failure.code)}

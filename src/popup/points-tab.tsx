@@ -9,8 +9,7 @@ import { useResult } from '../ui/use-result';
 import { CapsExplainer } from './caps-explainer';
 import { CaptureStatus } from './capture-status';
 import { PointsSummary } from './points-summary';
-import { useLockWatch } from './earn-tab';
-import { usePopup } from './popup-context';
+import { useLockWatch, usePopup } from './popup-context';
 import { SiteList } from './site-list';
 
 /**

@@ -3,9 +3,10 @@ import { claim, unstake, type JobView, type PoolView } from '../ui/api';
 import { daysLeft, formatBigInt, formatTokenAmount, sharePercent, toBigInt } from '../ui/amounts';
 import { JobProgress } from '../ui/components/job-progress';
 import { formatDateRange, formatNumber, shortTokenId } from '../ui/format';
-import { categoryLabel, errorMessage, t, uiLanguage } from '../ui/i18n';
+import { categoryLabel, t, uiLanguage } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import type { Result } from '../ui/messaging';
+import { useAction } from '../ui/use-action';
 import { poolEligibility } from './pool-eligibility';
 import { usePopup } from './popup-context';
 import { StakeDialog } from './stake-dialog';
@@ -23,8 +24,7 @@ function formatShare(percent: number): string {
 export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
   const { jobs, track, announce } = usePopup();
   const [dialog, setDialog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
   const lang = uiLanguage();
   const token = pool.rewardToken;
   const amount = (v: string) => t('token_amount', [formatTokenAmount(v, token.decimals, lang), token.symbol]);
@@ -35,17 +35,11 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
   const left = daysLeft(pool.end, now);
   const headingId = `pool-${pool.address}`;
 
-  const act = async (run: () => Promise<Result<JobView>>, done: string) => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    const result = await run();
-    setBusy(false);
-    if (result.ok) {
-      track(result.data);
+  const act = (call: () => Promise<Result<JobView>>, done: string) =>
+    run(call, (job) => {
+      track(job);
       announce(done);
-    } else setError(errorMessage(result.error.code));
-  };
+    });
 
   return (
     <article class="card pool" aria-labelledby={headingId} data-testid="pool-card" data-pool={pool.address} data-name={pool.name}

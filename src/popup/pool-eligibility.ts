@@ -2,8 +2,8 @@ import type { PoolView } from '../ui/api';
 import { poolPhase } from '../ui/amounts';
 import { t } from '../ui/i18n';
 
-export type EligibilityReason = 'eligible' | 'upcoming' | 'staked' | 'ended' | 'no_token' | 'points' | 'too_old' | 'other';
-export type Eligibility = { ok: boolean; reason: EligibilityReason; text: string };
+type EligibilityReason = 'eligible' | 'upcoming' | 'staked' | 'ended' | 'no_token' | 'points' | 'too_old' | 'other';
+type Eligibility = { ok: boolean; reason: EligibilityReason; text: string };
 
 /** The worker's reason codes (src/background/earn/pools-view.ts) mapped to ours; unknown codes are "other". */
 function fromWorker(code: string | undefined): EligibilityReason {

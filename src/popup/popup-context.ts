@@ -1,7 +1,8 @@
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect } from 'preact/hooks';
 import type { JobView, WalletState } from '../ui/api';
 import type { UiError } from '../ui/messaging';
+import type { Loadable } from '../ui/use-result';
 
 /** What every unlocked screen can reach: the wallet, the job tracker and a way back to the gate. */
 export interface PopupContextValue {
@@ -29,4 +30,13 @@ export function usePopup(): PopupContextValue {
 /** True for an error that means "the vault locked meanwhile": the gate then shows the unlock screen. */
 export function isLockedError(error: UiError): boolean {
   return error.code === 'locked' || error.code === 'not_set_up';
+}
+
+/** Sends the gate back to the unlock screen when a read says the vault locked meanwhile. */
+export function useLockWatch(value: Loadable<unknown>): void {
+  const { refreshGate } = usePopup();
+  const locked = value.state === 'error' && isLockedError(value.error);
+  useEffect(() => {
+    if (locked) refreshGate();
+  }, [locked, refreshGate]);
 }

@@ -1,4 +1,5 @@
 import { t } from '../ui/i18n';
+import { LockIcon } from './icons';
 
 /** Opens the options page; a real popup then closes itself (opened as a tab, it stays). */
 export async function openOptions(): Promise<void> {
@@ -21,20 +22,12 @@ export function PopupHeader(props: { onLock?: () => void; locking: boolean }) {
         </button>
         {props.onLock && (
           <button type="button" class="btn btn-small" onClick={props.onLock} aria-disabled={props.locking} data-testid="lock-button">
-            <LockIcon />
+            <LockIcon size={12} decorative />
             {t('action_lock')}
           </button>
         )}
       </div>
     </header>
-  );
-}
-
-function LockIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
-    </svg>
   );
 }
 

@@ -1,9 +1,11 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { getStakePreview, stake, type JobView, type PoolView, type StakePreview } from '../ui/api';
+import { BusyButton } from '../ui/components/busy-button';
 import { Dialog } from '../ui/components/dialog';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { formatNumber } from '../ui/format';
-import { categoryLabel, errorMessage, t } from '../ui/i18n';
+import { categoryLabel, t } from '../ui/i18n';
+import { useAction } from '../ui/use-action';
 import { useResult } from '../ui/use-result';
 
 /**
@@ -26,18 +28,9 @@ function StakeBody(props: StakeProps) {
   const { pool, tokenId } = props;
   const load = useCallback(() => getStakePreview(pool.address, tokenId), [pool.address, tokenId]);
   const [preview, reload] = useResult(load);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, run } = useAction();
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    const result = await stake(pool.address, tokenId);
-    setBusy(false);
-    if (result.ok) props.onStarted(result.data);
-    else setError(errorMessage(result.error.code));
-  };
+  const confirm = () => run(() => stake(pool.address, tokenId), props.onStarted);
 
   return (
     <>
@@ -49,11 +42,10 @@ function StakeBody(props: StakeProps) {
       {error && <p class="field-error" role="alert" data-testid="stake-error">{error}</p>}
       <div class="dialog-actions">
         <button type="button" class="btn" onClick={props.onClose} data-testid="stake-cancel">{t('action_cancel')}</button>
-        <button type="button" class="btn btn-primary" disabled={preview.state !== 'ready'} aria-disabled={busy}
+        <BusyButton type="button" class="btn btn-primary" disabled={preview.state !== 'ready'} busy={busy}
           onClick={() => void confirm()} data-testid="stake-confirm">
-          {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
           {t('action_confirm_stake')}
-        </button>
+        </BusyButton>
       </div>
     </>
   );

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getBalances, getNetwork, requestTestEth, type Balances } from '../ui/api';
 import { formatTokenAmount, shortenHex } from '../ui/amounts';
+import { BusyButton } from '../ui/components/busy-button';
 import { CopyButton } from '../ui/components/copy-button';
 import { ErrorView, Loading } from '../ui/components/state-views';
 import { formatTime } from '../ui/format';
-import { errorMessage, t, uiLanguage } from '../ui/i18n';
+import { t, uiLanguage } from '../ui/i18n';
+import { useAction } from '../ui/use-action';
 import { useResult } from '../ui/use-result';
-import { useLockWatch } from './earn-tab';
 import { ExitCard } from './exit-card';
 import { openOptions } from './popup-header';
-import { usePopup } from './popup-context';
+import { useLockWatch, usePopup } from './popup-context';
 
 /**
  * The Wallet tab: the embedded account (address, balances, test ETH on the
@@ -20,8 +21,7 @@ export function WalletTab() {
   const [loaded, reload] = useResult(getBalances);
   const [network, reloadNetwork] = useResult(getNetwork);
   const [fauceted, setFauceted] = useState<Balances | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [faucetError, setFaucetError] = useState('');
+  const { busy, error: faucetError, run } = useAction();
   useLockWatch(loaded);
   useEffect(() => {
     if (jobsSettled === 0) return;
@@ -32,17 +32,11 @@ export function WalletTab() {
   const lang = uiLanguage();
   const address = wallet.address ?? balances?.address;
 
-  const faucet = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFaucetError('');
-    const result = await requestTestEth();
-    setBusy(false);
-    if (result.ok) {
-      setFauceted(result.data);
+  const faucet = () =>
+    run(requestTestEth, (data) => {
+      setFauceted(data);
       announce(t('announce_faucet_done'));
-    } else setFaucetError(errorMessage(result.error.code));
-  };
+    });
 
   return (
     <div class="stack" data-testid="wallet-tab">
@@ -88,10 +82,9 @@ export function WalletTab() {
         )}
         {network.state === 'ready' && network.data.isDevnet && (
           <div class="stack">
-            <button type="button" class="btn btn-block" aria-disabled={busy} onClick={() => void faucet()} data-testid="faucet">
-              {busy && <span class="spinner spinner-sm" aria-hidden="true" />}
+            <BusyButton type="button" class="btn btn-block" busy={busy} onClick={() => void faucet()} data-testid="faucet">
               {t('action_faucet')}
-            </button>
+            </BusyButton>
             <p class="small muted">{t('wallet_faucet_help')}</p>
           </div>
         )}

@@ -15,3 +15,20 @@ export function epochOfDay(day: number): number {
 export function epochDays(epoch: number): { first: number; last: number } {
   return { first: epoch * EPOCH_DAYS, last: epoch * EPOCH_DAYS + EPOCH_DAYS - 1 };
 }
+
+/** What picking the epoch to mint needs to know of a week (the Earn state's epochs have it). */
+interface MintableEpoch {
+  epoch: number;
+  finished: boolean;
+  minted: boolean;
+  points: number;
+}
+
+/**
+ * The epoch "Prove and mint" applies to: the latest finished, unminted week
+ * that has points, whatever order `epochs` comes in. Pure and import-free, so
+ * the worker and the popup pick the same one.
+ */
+export function mintCandidate<E extends MintableEpoch>(epochs: readonly E[]): E | undefined {
+  return epochs.filter((e) => e.finished && !e.minted && e.points > 0).sort((a, b) => b.epoch - a.epoch)[0];
+}

@@ -56,7 +56,7 @@ export function daysLeft(endSeconds: number, nowMs: number): number {
   return ms <= 0 ? 0 : Math.ceil(ms / DAY_MS);
 }
 
-export type PoolPhase = 'upcoming' | 'active' | 'ended';
+type PoolPhase = 'upcoming' | 'active' | 'ended';
 
 /** Where a pool's period (chain seconds) stands at `nowMs`. */
 export function poolPhase(startSeconds: number, endSeconds: number, nowMs: number): PoolPhase {

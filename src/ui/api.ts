@@ -2,6 +2,7 @@ import type { SiteRule, UiMessage, UiReplyData } from '../shared/messages';
 import { sendUiMessage } from '../shared/send';
 import type { NetworkSetting } from '../shared/network';
 import type { SettingsPatch } from '../shared/settings';
+import { EXIT_CONFIRM_WORD } from './form-checks';
 import { transport, type Result } from './messaging';
 
 /**
@@ -70,10 +71,6 @@ export const exportAccountKey = (password: string) => call({ type: 'ui/account-e
 export const importAccountKey = (password: string, privateKey: string) =>
   call({ type: 'ui/account-import', password, privateKey });
 
-/** Auto-lock delay in minutes (1–1440); the same settings field the options page saves. */
-export const setAutoLockMinutes = (autoLockMinutes: number) =>
-  call({ type: 'ui/settings-update', patch: { autoLockMinutes } });
-
 // ---- network and balances
 
 export const getNetwork = () => call({ type: 'ui/network-get' });
@@ -104,6 +101,6 @@ export const unstake = (pool: string, tokenId: string) => call({ type: 'ui/unsta
 export const claim = (pool: string, tokenId: string) => call({ type: 'ui/claim', pool, tokenId });
 
 /** Unstake all, claim, burn every SBT, delete the vault; only after the user typed EXIT. */
-export const exitAll = () => call({ type: 'ui/exit', confirm: 'EXIT' });
+export const exitAll = () => call({ type: 'ui/exit', confirm: EXIT_CONFIRM_WORD });
 
 export const getJob = (id: string) => call({ type: 'ui/job', id });

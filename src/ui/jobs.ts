@@ -8,7 +8,7 @@ import type { Result } from './messaging';
  * so a retry never starts a second transaction for the same intent.
  */
 export type JobState = JobView['state'];
-export type JobKind = JobView['kind'];
+type JobKind = JobView['kind'];
 
 export const JOB_POLL_MS = 800;
 

@@ -1,7 +1,7 @@
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { createSealer } from '../keyring';
 import { hostOf, registrableDomain } from '../shared/domain';
-import { VAULT_CHUNK } from './constants';
+import { forEachChunkById } from './chunks';
 import { VaultError } from './errors';
 import { COMMITMENTS_INDEXES, type CommitmentRecord } from './schema/commitments';
 import { FOOTPRINTS_INDEXES, type FootprintRecord, type FootprintRecordV1, type FootprintRecordV3 } from './schema/footprints';
@@ -81,20 +81,13 @@ async function sealPlaintextSites(tx: Transaction, vaultPublicKey: VaultPublicKe
   const publicKey = await Dexie.waitFor(vaultPublicKey());
   if (!publicKey) throw new VaultError('internal', 'the vault holds plaintext footprints and no keyring exists to seal them');
   const sealer = await Dexie.waitFor(createSealer(publicKey));
-  let after: string | undefined;
-  for (;;) {
-    const chunk =
-      after === undefined
-        ? await table.orderBy('id').limit(VAULT_CHUNK).toArray()
-        : await table.where('id').above(after).limit(VAULT_CHUNK).toArray();
+  await forEachChunkById(table, async (chunk) => {
     const plain = chunk.filter((r): r is FootprintRecordV3 => 'domain' in r || 'host' in r);
     const sealed = await Dexie.waitFor(
       Promise.all(plain.map(async ({ host, domain, ...rest }): Promise<FootprintRecord> => ({ ...rest, site: await sealer.seal({ host, domain }) }))),
     );
     await table.bulkPut(sealed);
-    if (chunk.length < VAULT_CHUNK) return;
-    after = chunk[chunk.length - 1].id;
-  }
+  });
 }
 
 export interface OpenVaultOptions {

@@ -1,6 +1,6 @@
 import type { Opener } from '../background/services';
 import type { VaultDb } from './db';
-import { VAULT_CHUNK } from './constants';
+import { forEachChunkById } from './chunks';
 import { openFootprints } from './open';
 import type { OpenedFootprint } from './schema/footprints';
 
@@ -16,16 +16,9 @@ export const EXPORT_FORMAT_VERSION = 1;
  */
 export async function exportVault(db: VaultDb, opener: Opener, extra: { settings: unknown; exportedAt: number }): Promise<string> {
   const footprints: OpenedFootprint[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const chunk =
-      after === undefined
-        ? await db.footprints.orderBy('id').limit(VAULT_CHUNK).toArray()
-        : await db.footprints.where('id').above(after).limit(VAULT_CHUNK).toArray();
+  await forEachChunkById(db.footprints, async (chunk) => {
     footprints.push(...(await openFootprints(opener, chunk)));
-    if (chunk.length < VAULT_CHUNK) break;
-    after = chunk[chunk.length - 1].id;
-  }
+  });
   return JSON.stringify(
     {
       format: EXPORT_FORMAT,

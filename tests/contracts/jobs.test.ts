@@ -42,7 +42,7 @@ async function harness(): Promise<Harness> {
   world.clock.now = Number(await latestTimestamp(devnet)) * 1000;
   await world.lock.onboard(PASSWORD);
   const network: ResolvedNetwork = { kind: 'custom', chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
-  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), save: async () => network };
+  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
   world.ctx.prover = { prove: (input) => prove(input, artifactsFor(8), { singleThread: true }) };
   const address = (await world.lock.state()).address as Address;
   await devnet.test.setBalance({ address, value: 10n ** 19n });

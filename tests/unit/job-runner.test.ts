@@ -10,7 +10,7 @@ describe('job runner', () => {
   it('a node that does not answer fails a job that signed nothing as network_unavailable, with one persisted end state', async () => {
     const world = await makeOnboardedWorld();
     const network: ResolvedNetwork = { kind: 'custom', chainId: 31337, rpcUrl: 'http://127.0.0.1:9', deployment: deploymentSchema.parse(devnetJson) };
-    world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), save: async () => network };
+    world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
     const address = (await world.lock.state()).address!;
     const { job } = await openJob(world.db, 'mint', `31337:${address}:1`, { epoch: 1, chainId: 31337, address }, world.clock.now);
     await runJob(world.ctx, job.id);
@@ -29,7 +29,7 @@ describe('job runner', () => {
     await freezeCommitment(world.ctx, { chainId: 31337, address, epoch: 1, root: 5n, points: 3, rows: [] });
     await world.lock.lock();
     const network: ResolvedNetwork = { kind: 'custom', chainId: 31337, rpcUrl: 'http://127.0.0.1:9', deployment: deploymentSchema.parse(devnetJson) };
-    world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), save: async () => network };
+    world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
     await runJob(world.ctx, job.id);
     const stored = await world.db.jobs.get(job.id);
     expect(stored?.state).toBe('proving');

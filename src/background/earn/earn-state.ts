@@ -1,7 +1,7 @@
 import { readDataToken } from '../../chain/read-data-token.ts';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import type { EarnState } from '../../shared/earning-messages';
-import { epochDays, epochOfDay, localDay } from '../../shared/epoch';
+import { epochDays, epochOfDay, localDay, mintCandidate } from '../../shared/epoch';
 import { readEpochDomainDays } from '../../vault';
 import type { WorkerContext } from '../context';
 import { chainEpoch, recentJobs, toJobView } from '../jobs';
@@ -40,7 +40,7 @@ export async function readEarnState(ctx: WorkerContext, chain: JobChain): Promis
   return { chainEpoch: onChain, epochs, jobs };
 }
 
-/** The epoch "Prove now" mints: the latest finished, unminted week with points. */
+/** The epoch "Prove now" mints: the latest finished, unminted week with points (the popup's candidate too). */
 export function epochToMint(state: EarnState): number | undefined {
-  return state.epochs.find((e) => e.finished && !e.minted && e.points > 0)?.epoch;
+  return mintCandidate(state.epochs)?.epoch;
 }

@@ -4,37 +4,17 @@ import { listPools } from '../../chain/list-pools.ts';
 import { decodePoolMetadata } from '../../chain/pool-metadata.ts';
 import type { PoolInfo } from '../../chain/read-pool.ts';
 import { readStake } from '../../chain/read-rewards.ts';
-import { readDataToken } from '../../chain/read-data-token.ts';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import { categoriesInMask } from '../../shared/categories';
 import type { PoolView } from '../../shared/earning-messages';
+import type { DomainDayRow } from '../../vault';
 import type { WorkerContext } from '../context';
-import { chainTime, listCommitments, readCommitment } from '../jobs';
+import { chainTime, ownedTokens, readCommitment, type OwnedToken } from '../jobs';
 import { asAddress } from '../jobs/masks';
 import type { JobChain } from '../jobs/job-chain';
 
-/** A minted, live data token of this vault, with its frozen rows' epoch. */
-export interface OwnedToken {
-  tokenId: bigint;
-  epoch: number;
-}
-
-/** Live tokens of this holder whose epochs this vault committed (only those can stake: their rows are here). */
-export async function ownedTokens(ctx: WorkerContext, chain: JobChain): Promise<OwnedToken[]> {
-  const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
-  const out: OwnedToken[] = [];
-  for (const c of await listCommitments(ctx, chain.network.chainId, chain.address)) {
-    const { token } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(c.epoch) });
-    if (token) out.push({ tokenId: token.tokenId, epoch: c.epoch });
-  }
-  return out;
-}
-
-/** Points of a token's frozen rows in a category mask (what a stake in that pool would weigh). */
-export async function pointsInMask(ctx: WorkerContext, chain: JobChain, token: OwnedToken, mask: bigint): Promise<number> {
-  const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, token.epoch);
-  return frozen ? scoreDomainDays(frozen.rows, mask) : 0;
-}
+/** A token's frozen rows (undefined when this vault never committed its epoch). */
+type FrozenRows = (token: OwnedToken) => Promise<readonly DomainDayRow[] | undefined>;
 
 /**
  * Every pool of the factory as the popup shows it, with eligibility decided
@@ -47,21 +27,28 @@ export async function readPoolViews(ctx: WorkerContext, chain: JobChain): Promis
     ownedTokens(ctx, chain),
     chainTime(chain),
   ]);
+  // Each token's frozen rows are opened once (when first needed), not once per pool.
+  const frozen = new Map<number, Promise<readonly DomainDayRow[] | undefined>>();
+  const frozenRows: FrozenRows = (t) => {
+    let rows = frozen.get(t.epoch);
+    if (!rows) frozen.set(t.epoch, (rows = readCommitment(ctx, chain.network.chainId, chain.address, t.epoch).then((c) => c?.rows)));
+    return rows;
+  };
   const symbols = new Map<string, { symbol: string; decimals: number }>();
   const views: PoolView[] = [];
   for (const pool of pools) {
     const key = pool.rewardToken.toLowerCase();
     if (!symbols.has(key)) symbols.set(key, await tokenMeta(chain, pool.rewardToken));
-    views.push(await poolView(ctx, chain, pool, tokens, now, symbols.get(key)!));
+    views.push(await poolView(chain, pool, tokens, frozenRows, now, symbols.get(key)!));
   }
   return views;
 }
 
 async function poolView(
-  ctx: WorkerContext,
   chain: JobChain,
   pool: PoolInfo,
   tokens: readonly OwnedToken[],
+  frozenRows: FrozenRows,
   now: bigint,
   token: { symbol: string; decimals: number },
 ): Promise<PoolView> {
@@ -81,7 +68,8 @@ async function poolView(
       reason ??= 'too_old';
       continue;
     }
-    const points = await pointsInMask(ctx, chain, t, pool.categoryMask);
+    const rows = await frozenRows(t);
+    const points = rows ? scoreDomainDays(rows, pool.categoryMask) : 0;
     if (points < Number(pool.minPoints) || points === 0) {
       if (reason !== 'already_staked') reason = 'not_enough_points';
       continue;

@@ -16,7 +16,7 @@ export async function handleCaptureQuery(
 ): Promise<ContentReplyData<'content/capture-query'>> {
   const host = hostOf(sender.origin);
   if (!host) return { capture: false };
-  if (!(await ctx.lock.state()).setUp) return { capture: false };
+  if ((await ctx.lock.vaultPublicKey()) === undefined) return { capture: false };
   const decision = decideSite(host, await ctx.settings.get());
   return { capture: decision.state === 'capturing' };
 }

@@ -2,11 +2,12 @@ import type { EarnState, JobView, PoolView, StakePreview } from '../../shared/ea
 import type { Reply, UiMessage } from '../../shared/messages';
 import { categoriesInMask } from '../../shared/categories';
 import { readPool } from '../../chain/read-pool.ts';
+import { scoreDomainDays } from '../../scoring/score.ts';
 import { KeyringError } from '../../keyring';
 import { fail, ok, type WorkerContext } from '../context';
 import { epochToMint, readEarnState } from '../earn/earn-state';
-import { ownedTokens, pointsInMask, readPoolViews } from '../earn/pools-view';
-import { JobError, openJob, readCommitment, resumeOpenJobs, runJob, toJobView } from '../jobs';
+import { readPoolViews } from '../earn/pools-view';
+import { JobError, openJob, ownedTokens, readCommitment, resumeOpenJobs, runJob, toJobView } from '../jobs';
 import type { JobChain } from '../jobs/job-chain';
 import { asAddress } from '../jobs/masks';
 import { createNetworkPublicClient, NetworkError } from '../network';
@@ -78,7 +79,7 @@ export const handleStakePreview = (ctx: WorkerContext, msg: Msg<'ui/stake-previe
     const pool = await readPool(chain.client, { pool: asAddress(msg.pool) });
     const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, token.epoch);
     if (!frozen) throw new JobError('not_eligible', 'no commitment for that token in this vault');
-    const points = await pointsInMask(ctx, chain, token, pool.categoryMask);
+    const points = scoreDomainDays(frozen.rows, pool.categoryMask);
     if (points < Number(pool.minPoints) || points === 0) throw new JobError('not_eligible', 'not enough points in this pool\'s categories');
     return {
       address: chain.address,

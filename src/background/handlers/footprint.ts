@@ -1,8 +1,10 @@
+import { KeyringError } from '../../keyring';
 import { hostOf } from '../../shared/domain';
 import type { ContentMessage, ContentReplyData, Reply } from '../../shared/messages';
 import { upsertFootprint } from '../../vault';
 import { decideSite } from '../capture-policy';
 import { fail, ok, type ContentSender, type WorkerContext } from '../context';
+import type { Sealer } from '../services';
 
 /** A snapshot may start at most this far in the future (clock skew between renderer and worker). */
 const MAX_FUTURE_MS = 60_000;
@@ -33,9 +35,15 @@ export async function handleFootprint(
   }
   const decision = decideSite(host, await ctx.settings.get());
   if (decision.state !== 'capturing') return ok({ stored: false });
-  if (!(await ctx.lock.state()).setUp) return ok({ stored: false });
+  let sealer: Sealer;
+  try {
+    sealer = await ctx.lock.sealer();
+  } catch (e) {
+    if (e instanceof KeyringError && e.code === 'not_set_up') return ok({ stored: false });
+    throw e;
+  }
   const { domain, categoryId } = decision.classification;
   // 'unchanged' is a retry of what the vault already holds: stored, idempotently.
-  await upsertFootprint(ctx.db, await ctx.lock.sealer(), f, { host, domain, category: categoryId }, now);
+  await upsertFootprint(ctx.db, sealer, f, { host, domain, category: categoryId }, now);
   return ok({ stored: true });
 }

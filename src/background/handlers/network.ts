@@ -69,7 +69,7 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
   return {
     networkGet: (_msg: Msg<'ui/network-get'>): Promise<Reply<NetworkInfo>> =>
       guard(async () => {
-        const [setting, network] = await Promise.all([deps.network.setting(), deps.network.current()]);
+        const { setting, network } = await deps.network.settingAndCurrent();
         return ok(networkInfo(setting, network));
       }),
 

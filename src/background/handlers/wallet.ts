@@ -5,9 +5,6 @@ import { fail, ok, type WorkerContext } from '../context';
 
 type Msg<T extends UiMessage['type']> = Extract<UiMessage, { type: T }>;
 
-/** Placeholder until a handler lands (docs/earning.md). */
-export const notYet = async (): Promise<Reply<never>> => fail('internal', 'not implemented yet');
-
 /**
  * The wallet and lock messages (docs/earning.md "Accounts and keys", "Lock
  * state"). Each answers the WalletState after the change; KeyringErrors

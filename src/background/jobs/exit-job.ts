@@ -1,11 +1,10 @@
 import { dataSBTAbi, dataStakingPoolAbi } from '../../chain/generated/index.ts';
 import { listPools } from '../../chain/list-pools.ts';
 import { readStake } from '../../chain/read-rewards.ts';
-import { readDataToken } from '../../chain/read-data-token.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
 import { deleteVaultData, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
-import { listCommitments } from './commitments';
+import { ownedTokens } from './commitments';
 import { connectJob, txOptions, type JobChain } from './job-chain';
 import { asAddress } from './masks';
 import { updateJob } from './job-store';
@@ -52,12 +51,7 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
 }
 
 async function planExit(ctx: WorkerContext, chain: JobChain): Promise<ExitAction[]> {
-  const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
-  const live: bigint[] = [];
-  for (const c of await listCommitments(ctx, chain.network.chainId, chain.address)) {
-    const { token } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(c.epoch) });
-    if (token) live.push(token.tokenId);
-  }
+  const live = (await ownedTokens(ctx, chain)).map((t) => t.tokenId);
   const unstakes: ExitAction[] = [];
   for (const pool of await listPools(chain.client, { factory: asAddress(chain.network.deployment.contracts.poolFactory) })) {
     for (const tokenId of live) {

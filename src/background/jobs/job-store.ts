@@ -8,7 +8,9 @@ import type { JobKind, JobRecord, VaultDb } from '../../vault';
  */
 export const OPEN_STATES = ['queued', 'building', 'proving', 'submitting', 'confirming'] as const;
 
-const isOpen = (job: JobRecord): boolean => (OPEN_STATES as readonly string[]).includes(job.state);
+/** Whether `job` exists and is still open (not done or failed). */
+export const isOpen = (job: JobRecord | undefined): job is JobRecord =>
+  !!job && (OPEN_STATES as readonly string[]).includes(job.state);
 
 export type JobPatch = Partial<Omit<JobRecord, 'id' | 'kind' | 'createdAt'>>;
 

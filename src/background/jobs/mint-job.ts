@@ -1,4 +1,3 @@
-import { parseEventLogs } from 'viem';
 import { ALL_MASK, asAddress } from './masks';
 import { dataSBTAbi } from '../../chain/generated/index.ts';
 import { sbtTokenId } from '../../chain/mint-sbt.ts';
@@ -38,16 +37,21 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
     const rows = await readEpochDomainDays(ctx.db, opener, epoch);
     const points = scoreDomainDays(rows);
     if (points < 1) throw new JobError('nothing_to_mint', `Week ${epoch} has no points to prove.`);
-    const secrets = await getOrCreateEpochSecrets(ctx.db, now(), { sealer: await ctx.lock.sealer(), opener });
+    const sealer = await ctx.lock.sealer();
+    const secrets = await getOrCreateEpochSecrets(ctx.db, now(), { sealer, opener });
     const commitment = buildEpochCommitment(rows, secrets, { epoch, batchSize: chain.network.deployment.verifier.batchSize });
-    await freezeCommitment(ctx, { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.root, points, rows: commitment.rows });
+    await freezeCommitment(
+      ctx,
+      { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.root, points, rows: commitment.rows },
+      sealer,
+    );
     return updateJob(ctx.db, job.id, { state: 'proving', progress: 0 }, now());
   }
 
   if (job.state === 'proving') {
     const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, epoch);
     if (!frozen) return updateJob(ctx.db, job.id, { state: 'building' }, now());
-    await proveForJob(ctx, job, chain, {
+    return proveForJob(ctx, job, chain, {
       rows: frozen.rows,
       epoch,
       categoryMask: ALL_MASK,
@@ -55,20 +59,19 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
       verifyingContract: sbt,
       poolId: MINT_POOL_ID,
     });
-    return (await ctx.db.jobs.get(job.id))!;
   }
 
   // submitting | confirming
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
-  const receipt = await sendContractWriteOnce(
+  await sendContractWriteOnce(
     chain.client,
     'Mint data token',
     { address: sbt, abi: dataSBTAbi, functionName: 'mint', args: [BigInt(epoch), proof.points, proof.nullifier, proof.root, proof.proof] },
     await txOptions(ctx, job),
   );
-  const [minted] = parseEventLogs({ abi: dataSBTAbi, eventName: 'Minted', logs: receipt.logs });
-  const tokenId = minted?.args.tokenId ?? sbtTokenId(chain.address, BigInt(epoch));
+  // Fixed by the contract (DataSBT.tokenIdOf(msg.sender, epoch)); the sender is this holder.
+  const tokenId = sbtTokenId(chain.address, BigInt(epoch));
   return updateJob(
     ctx.db,
     job.id,

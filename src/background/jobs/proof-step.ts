@@ -27,9 +27,10 @@ const PROGRESS_EVERY_MS = 400;
 
 /**
  * Builds the witness for `target` bound to this holder, chain and contract,
- * proves it (offscreen or in the worker) and persists the proof on the job.
+ * proves it (offscreen or in the worker) and persists the proof on the job;
+ * returns the job as stored (now submitting).
  */
-export async function proveForJob(ctx: WorkerContext, job: JobRecord, chain: JobChain, target: ProofTarget): Promise<StoredProof> {
+export async function proveForJob(ctx: WorkerContext, job: JobRecord, chain: JobChain, target: ProofTarget): Promise<JobRecord> {
   const secrets = await getOrCreateEpochSecrets(ctx.db, ctx.now(), { sealer: await ctx.lock.sealer(), opener: await ctx.lock.opener() });
   const scope = computeScope({
     chainId: chain.network.chainId,
@@ -67,11 +68,10 @@ export async function proveForJob(ctx: WorkerContext, job: JobRecord, chain: Job
     points: witness.points,
     root: witness.commitment.root,
   };
-  await updateJob(ctx.db, job.id, { state: 'submitting', progress: 0, result: { ...job.result, proof: serializeProof(stored) } }, ctx.now());
-  return stored;
+  return updateJob(ctx.db, job.id, { state: 'submitting', progress: 0, result: { ...job.result, proof: serializeProof(stored) } }, ctx.now());
 }
 
-export function serializeProof(p: StoredProof): string {
+function serializeProof(p: StoredProof): string {
   return JSON.stringify(p, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 }
 

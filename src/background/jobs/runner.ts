@@ -6,7 +6,7 @@ import type { WorkerContext } from '../context';
 import { NetworkError } from '../network';
 import { advanceExit } from './exit-job';
 import { JobError } from './job-chain';
-import { OPEN_STATES, openJobs, updateJob } from './job-store';
+import { isOpen, openJobs, updateJob } from './job-store';
 import { advanceMint } from './mint-job';
 import { advancePoolCall, advanceStake } from './stake-job';
 
@@ -23,9 +23,6 @@ const ADVANCE = {
 
 /** Jobs this worker instance is running now (a new instance starts empty, and resumes them). */
 const running = new Set<string>();
-
-const isOpen = (job: JobRecord | undefined): job is JobRecord =>
-  !!job && (OPEN_STATES as readonly string[]).includes(job.state);
 
 /**
  * Runs a job to its end or to a pause, one persisted state at a time, so a
@@ -59,15 +56,16 @@ export async function runJob(ctx: WorkerContext, id: string): Promise<void> {
   }
 }
 
-/** Starts every open job that is not running in this worker (on start, on the alarm, on UI polls). */
-export async function resumeOpenJobs(ctx: WorkerContext): Promise<number> {
-  const jobs = await openJobs(ctx.db);
+/**
+ * Starts every open job that is not running in this worker (on start, on the
+ * alarm, on UI polls). `open`: the open jobs when the caller just read them.
+ */
+export async function resumeOpenJobs(ctx: WorkerContext, open?: readonly JobRecord[]): Promise<number> {
+  const jobs = open ?? (await openJobs(ctx.db));
   const toRun = jobs.filter((j) => !running.has(j.id));
   for (const j of toRun) void runJob(ctx, j.id);
   return toRun.length;
 }
-
-export const isJobRunning = (id: string): boolean => running.has(id);
 
 function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;

@@ -38,7 +38,7 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
   if (job.state === 'proving') {
     const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, epoch);
     if (!frozen) throw new JobError('not_eligible', `This vault has no commitment for week ${epoch}: mint it from this vault first.`);
-    await proveForJob(ctx, job, chain, {
+    return proveForJob(ctx, job, chain, {
       rows: frozen.rows,
       epoch,
       categoryMask: BigInt(String(job.params.categoryMask)),
@@ -46,7 +46,6 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
       verifyingContract: pool,
       poolId: BigInt(String(job.params.poolId)),
     });
-    return (await ctx.db.jobs.get(job.id))!;
   }
 
   const proof = parseStoredProof(job.result?.proof);

@@ -43,11 +43,8 @@ export interface LockServiceOptions {
   settings?: SettingsStore;
 }
 
-/** The lock service plus what the worker needs to open the vault database. */
-export interface WorkerLockService extends LockService {
-  /** The vault public key, or undefined before onboarding (the v3→v4 upgrade seals to it). */
-  vaultPublicKey(): Promise<string | undefined>;
-}
+/** The lock service the worker builds (vaultPublicKey, which opening the vault database needs, is part of LockService). */
+export type WorkerLockService = LockService;
 
 /**
  * The keyring and lock (docs/earning.md "Lock state"). Nothing is
@@ -99,10 +96,19 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
     await alarms.clear(AUTO_LOCK_ALARM);
   }
 
-  async function startSession(kek: Uint8Array<ArrayBuffer>): Promise<void> {
-    const expiresAt = now() + (await settings.get()).autoLockMinutes * 60_000;
-    await session.set({ [UNLOCK_KEY]: { kek: toBase64(kek), expiresAt } satisfies UnlockSession });
+  /** The auto-lock deadline counted from now. */
+  async function deadline(): Promise<number> {
+    return now() + (await settings.get()).autoLockMinutes * 60_000;
+  }
+
+  /** Stores the session and arms the auto-lock alarm for its deadline. */
+  async function writeSession(kek: string, expiresAt: number): Promise<void> {
+    await session.set({ [UNLOCK_KEY]: { kek, expiresAt } satisfies UnlockSession });
     await alarms.create(AUTO_LOCK_ALARM, { when: expiresAt });
+  }
+
+  async function startSession(kek: Uint8Array<ArrayBuffer>): Promise<void> {
+    await writeSession(toBase64(kek), await deadline());
   }
 
   /** The record and the live session; throws not_set_up / locked. */
@@ -163,11 +169,10 @@ export function createLockService(opts: LockServiceOptions): WorkerLockService {
     async touch() {
       const live = await readSession();
       if (!live) return;
-      const expiresAt = now() + (await settings.get()).autoLockMinutes * 60_000;
+      const expiresAt = await deadline();
       const moved = expiresAt - live.expiresAt;
       if (moved >= 0 && moved < TOUCH_INTERVAL_MS) return;
-      await session.set({ [UNLOCK_KEY]: { ...live, expiresAt } satisfies UnlockSession });
-      await alarms.create(AUTO_LOCK_ALARM, { when: expiresAt });
+      await writeSession(live.kek, expiresAt);
     },
 
     async sealer() {

@@ -1,4 +1,4 @@
-import { createPublicClient, createWalletClient, defineChain, http, type Chain, type LocalAccount } from 'viem';
+import { createPublicClient, defineChain, http, type Chain } from 'viem';
 import { DEVNET_CHAIN_ID, type ResolvedNetwork } from '../../shared/network';
 
 /** A viem chain for the resolved network: its id and RPC URL, ETH as the native currency. */
@@ -16,10 +16,4 @@ export function createNetworkPublicClient(network: Pick<ResolvedNetwork, 'chainI
   return createPublicClient({ chain: networkChain(network), transport: http(network.rpcUrl, { timeout: 10_000, retryCount: 1 }) });
 }
 
-/** Signs locally with `account` (the embedded wallet) and sends over HTTP. */
-export function createNetworkWalletClient(network: Pick<ResolvedNetwork, 'chainId' | 'rpcUrl'>, account: LocalAccount) {
-  return createWalletClient({ account, chain: networkChain(network), transport: http(network.rpcUrl, { timeout: 20_000, retryCount: 1 }) });
-}
-
 export type NetworkPublicClient = ReturnType<typeof createNetworkPublicClient>;
-export type NetworkWalletClient = ReturnType<typeof createNetworkWalletClient>;

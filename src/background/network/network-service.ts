@@ -31,10 +31,15 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
   return {
     setting: () => readNetworkSetting(options.local),
     current: async () => resolveOrThrow(await readNetworkSetting(options.local), bundled),
+    settingAndCurrent: async () => {
+      const setting = await readNetworkSetting(options.local);
+      return { setting, network: resolveOrThrow(setting, bundled) };
+    },
     save: async (setting, check) => {
-      const resolved = resolveOrThrow(networkSettingSchema.parse(setting), bundled);
+      const valid = networkSettingSchema.parse(setting);
+      const resolved = resolveOrThrow(valid, bundled);
       await check?.(resolved);
-      await writeNetworkSetting(options.local, setting);
+      await writeNetworkSetting(options.local, valid);
       return resolved;
     },
   };

@@ -18,9 +18,7 @@ export async function readNetworkSetting(area: StorageAreaLike): Promise<Network
   return parsed.data;
 }
 
-/** Validates (throws on an invalid setting) and stores. */
-export async function writeNetworkSetting(area: StorageAreaLike, setting: NetworkSetting): Promise<NetworkSetting> {
-  const valid = networkSettingSchema.parse(setting);
+/** Stores a setting the caller has already validated (networkSettingSchema.parse's result). */
+export async function writeNetworkSetting(area: StorageAreaLike, valid: NetworkSetting): Promise<void> {
   await area.set({ [NETWORK_KEY]: valid });
-  return valid;
 }

@@ -3,11 +3,12 @@ import type { OffscreenErrorCode } from '../../offscreen/messages.ts';
 
 /**
  * A proof that failed for a reason outside the zk layer: the artifacts could
- * not be loaded, the offscreen page did not answer, or a bug. Zk reasons
+ * not be loaded, or a bug (an offscreen page that does not answer is an
+ * OffscreenTransportError, src/background/prover/offscreen-path.ts). Zk reasons
  * (out-of-range, witness-failed, prove-failed) are thrown as ZkError instead,
  * so callers map one error type for "these footprints cannot be proven".
  */
-export type ProverErrorCode = 'artifact_unavailable' | 'offscreen_unavailable' | 'internal';
+export type ProverErrorCode = 'artifact_unavailable' | 'internal';
 
 export class ProverError extends Error {
   override readonly name = 'ProverError';

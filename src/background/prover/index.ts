@@ -4,6 +4,6 @@
  */
 export { createProver, type BrowserProver, type ProverDeps, type ProverMode } from './create-prover.ts';
 export { chromeProverDeps } from './chrome-deps.ts';
-export { ProverError, type ProverErrorCode } from './errors.ts';
-export { IDLE_ALARM as PROVER_IDLE_ALARM, OFFSCREEN_PATH } from './offscreen-document.ts';
+export { ProverError } from './errors.ts';
+export { OFFSCREEN_PATH } from './offscreen-document.ts';
 export { TIMINGS_KEY as PROVER_TIMINGS_KEY } from './timings.ts';

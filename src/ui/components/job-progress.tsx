@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { JobView } from '../api';
 import { shortenHex } from '../amounts';
 import { errorMessage, t } from '../i18n';
 import { jobPercent, jobSteps, reissueJob, type JobState } from '../jobs';
-import type { Result } from '../messaging';
+import { useAction } from '../use-action';
+import { BusyButton } from './busy-button';
 
 /** Localised name of a job state (literal keys, so the i18n test sees every one). */
-export function jobStateLabel(state: JobState, progress: number): string {
+function jobStateLabel(state: JobState, progress: number): string {
   switch (state) {
     case 'queued':
       return t('job_state_queued');
@@ -30,7 +31,7 @@ function stepName(state: JobState): string {
 }
 
 /** What the job is doing, in one line: "Minting week 12", "Staking in Crypto readers". */
-export function jobTitle(job: JobView, poolName?: string): string {
+function jobTitle(job: JobView, poolName?: string): string {
   const pool = poolName ?? (job.pool ? shortenHex(job.pool) : '');
   switch (job.kind) {
     case 'mint':
@@ -54,8 +55,7 @@ export function jobTitle(job: JobView, poolName?: string): string {
  */
 export function JobProgress(props: { job: JobView; poolName?: string; onRetried: (job: JobView) => void }) {
   const { job } = props;
-  const [retrying, setRetrying] = useState(false);
-  const [retryError, setRetryError] = useState('');
+  const { busy: retrying, error: retryError, run } = useAction();
   useEffect(() => {
     if (job.error) console.warn(`[surf-to-earn] job ${job.id} ${job.error.code}: ${job.error.message}`);
   }, [job.id, job.error]);
@@ -64,15 +64,7 @@ export function JobProgress(props: { job: JobView; poolName?: string; onRetried:
   const percent = jobPercent(job);
   const titleId = `job-${job.id}-title`;
 
-  const retry = async () => {
-    if (retrying) return;
-    setRetrying(true);
-    setRetryError('');
-    const result: Result<JobView> = await reissueJob(job);
-    setRetrying(false);
-    if (result.ok) props.onRetried(result.data);
-    else setRetryError(errorMessage(result.error.code));
-  };
+  const retry = () => run(() => reissueJob(job), props.onRetried);
 
   return (
     <section class="job" aria-labelledby={titleId} data-testid="job" data-job-id={job.id} data-kind={job.kind}
@@ -109,10 +101,9 @@ export function JobProgress(props: { job: JobView; poolName?: string; onRetried:
           <p>{errorMessage(job.error?.code ?? 'internal')}</p>
           {retryError && <p data-testid="job-retry-error">{retryError}</p>}
           <div>
-            <button type="button" class="btn" aria-disabled={retrying} onClick={() => void retry()} data-testid="job-retry">
-              {retrying && <span class="spinner spinner-sm" aria-hidden="true" />}
+            <BusyButton type="button" class="btn" busy={retrying} onClick={() => void retry()} data-testid="job-retry">
               {t('action_retry')}
-            </button>
+            </BusyButton>
           </div>
         </div>
       )}

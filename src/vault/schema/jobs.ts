@@ -1,11 +1,13 @@
+import type { JOB_KINDS, JOB_STATES } from '../../shared/earning-messages';
+
 /**
  * The `jobs` table: proof and transaction work persisted so it survives the
  * worker (docs/earning.md "Jobs"). A signed transaction is stored before it
  * is sent (`tx`), so a resumed job rebroadcasts instead of signing again.
  * Values are plain JSON (amounts as decimal strings).
  */
-export type JobKind = 'mint' | 'stake' | 'unstake' | 'claim' | 'exit';
-export type JobState = 'queued' | 'building' | 'proving' | 'submitting' | 'confirming' | 'done' | 'failed';
+export type JobKind = (typeof JOB_KINDS)[number];
+export type JobState = (typeof JOB_STATES)[number];
 
 export interface JobRecord {
   id: string;
