@@ -1,6 +1,9 @@
-// One linter. Besides the usual rules it keeps the context boundaries:
-// content scripts never import background, vault or UI code; UI never imports
-// the background; domain code (scoring, zk) never touches the browser APIs.
+// One linter. Besides the usual rules it keeps the context boundaries, in
+// zones like Dark Reader's: libraries (vault, keyring, chain, zk, scoring,
+// shared) never import an extension context (background, offscreen, popup,
+// options, ui, content); content scripts never import background, vault or UI
+// code; UI never imports the background; domain code (scoring, zk, shared)
+// never touches the browser APIs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -8,6 +11,12 @@ import globals from 'globals';
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
+
+/** The extension contexts: each runs in its own JS realm and wires libraries together. */
+const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'ui', 'content'];
+/** Import patterns for a context folder itself (its index) and anything inside it. */
+const contextImports = (names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`]);
+const LIBRARY_RULE = 'Libraries never import an extension context: move the shared type or helper down into the library.';
 
 export default tseslint.config(
   {
@@ -66,9 +75,15 @@ export default tseslint.config(
     rules: restrict(['**/background/**', '**/vault/**', 'dexie'], 'UI talks to the service worker by messages only.'),
   },
   {
+    // Library zone. A later block that sets no-restricted-imports for the same
+    // files replaces these options, so it must repeat contextImports(CONTEXTS).
+    files: ['src/vault/**', 'src/keyring/**', 'src/chain/**'],
+    rules: restrict(contextImports(CONTEXTS), LIBRARY_RULE),
+  },
+  {
     files: ['src/scoring/**', 'src/zk/**', 'src/shared/**'],
     rules: {
-      ...restrict(['webextension-polyfill', '**/background/**', '**/popup/**', '**/options/**'], 'Domain code runs in Node too.'),
+      ...restrict(['webextension-polyfill', ...contextImports(CONTEXTS)], `${LIBRARY_RULE} Domain code runs in Node too.`),
       'no-restricted-globals': ['error', { name: 'chrome', message: 'Domain code runs in Node too.' }],
     },
   },

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.config.ts';
@@ -6,14 +5,13 @@ import manifest from './manifest.config.ts';
 /**
  * One build for every extension context. crxjs turns the manifest's entries
  * (worker, content script, popup, options) into bundles; pages the manifest
- * does not name (the offscreen prover page, later) go in rollupOptions.input.
+ * does not name (the offscreen prover page) go in rollupOptions.input.
  * JSX is compiled by Vite's built-in Oxc transform for preact: no React plugin.
  */
-/** Extra pages by name → html entry; only those that exist are built, so the build never waits on a missing page. */
+/** Pages the manifest does not name, by name → html entry. A missing one fails the build. */
 const EXTRA_PAGES: Record<string, string> = {
   offscreen: 'src/offscreen/index.html',
 };
-const extraInputs = Object.fromEntries(Object.entries(EXTRA_PAGES).filter(([, path]) => existsSync(path)));
 
 /**
  * ffjavascript 0.3 (snarkjs's curve library) calls URL.createObjectURL when it
@@ -55,7 +53,7 @@ export default defineConfig(({ mode }) => ({
     target: 'chrome116',
     sourcemap: false,
     rollupOptions: {
-      input: extraInputs,
+      input: EXTRA_PAGES,
     },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

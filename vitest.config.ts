@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/circuits/**/*.test.ts', 'tests/contracts/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/circuits/**/*.test.ts', 'tests/anvil/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,

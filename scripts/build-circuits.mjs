@@ -65,15 +65,16 @@ function checkConstants() {
 }
 
 function checkAgainstManifest(batch) {
-  if (!existsSync(MANIFEST)) throw new Error('public/zk/manifest.json is missing: run the ceremony');
+  const ceremony = `\`npm run ceremony -- --batch ${batch}${batch > 8 ? ' --ptau FILE' : ''}\``;
+  if (!existsSync(MANIFEST)) throw new Error(`public/zk/manifest.json is missing: restore it or rerun ${ceremony}`);
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
   const entry = manifest.circuits?.[`epoch-${batch}`];
-  if (!entry) throw new Error(`manifest has no entry for epoch-${batch}`);
+  if (!entry) throw new Error(`manifest has no entry for epoch-${batch}: run ${ceremony}`);
   const actual = sha256File(buildPaths(batch).r1cs);
   if (actual !== entry.sha256.r1cs) {
     throw new Error(
       `epoch-${batch}.r1cs changed (sha256 ${actual}, manifest ${entry.sha256.r1cs}): ` +
-        'the committed zkey and verifier no longer match the circuit; rerun the ceremony',
+        `the committed zkey and verifier no longer match the circuit; rerun ${ceremony}`,
     );
   }
 }

@@ -5,7 +5,7 @@
  *
  * The generated TypeScript is committed (tsc and the extension need it without a
  * Solidity toolchain); `--check` recompiles in memory and fails when a committed
- * file is stale, which is what CI runs (tests/contracts/generated.test.ts too).
+ * file is stale, which is what CI runs (tests/anvil/generated.test.ts too).
  *
  *   npm run contracts:build            # write src/chain/generated
  *   npm run contracts:build -- --check # exit 1 if src/chain/generated is stale

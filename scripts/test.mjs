@@ -12,7 +12,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const env = { ...process.env };
 
-/** A step runs a function (returning a note) or a command; any throw or non-zero exit fails it. */
+/**
+ * A step runs a function (returning a note) or a command; any throw or non-zero exit fails it.
+ * `needs` maps committed files to the fix when one is missing: a missing file fails the step, never skips it.
+ */
 const steps = [
   { name: 'install', fn: () => ensureDeps(root) },
   { name: 'chromium', fn: () => (env.CHROMIUM_PATH = ensureChromium()) },
@@ -23,7 +26,7 @@ const steps = [
   {
     name: 'circuit freshness',
     cmd: ['node', 'scripts/build-circuits.mjs', '--check'],
-    skip: () => (existsSync('scripts/build-circuits.mjs') ? null : 'scripts/build-circuits.mjs not present'),
+    needs: { 'scripts/build-circuits.mjs': 'it is committed; restore it with `git restore scripts/build-circuits.mjs`' },
   },
   { name: 'end-to-end (Playwright)', cmd: ['npx', 'playwright', 'test'] },
 ];
@@ -35,16 +38,14 @@ for (const step of steps) {
     results.push({ name: step.name, status: 'skipped', note: 'an earlier step failed' });
     continue;
   }
-  const skip = step.skip?.();
-  if (skip) {
-    results.push({ name: step.name, status: 'skipped', note: skip });
-    continue;
-  }
   console.log(`\n=== ${step.name} ===`);
   const started = Date.now();
   let status = 'passed';
   let note = '';
   try {
+    for (const [file, fix] of Object.entries(step.needs ?? {})) {
+      if (!existsSync(file)) throw new Error(`${file} is missing: ${fix}`);
+    }
     if (step.fn) note = String(step.fn() ?? '');
     else {
       const res = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env });

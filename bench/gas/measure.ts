@@ -15,6 +15,7 @@ import { createPool } from '../../src/chain/create-pool.ts';
 import type { SolidityProof } from '../../src/chain/types.ts';
 import { categoryMask, CATEGORY_KEYS } from '../../src/shared/categories.ts';
 import { readContract } from 'viem/actions';
+import { readCurrentEpoch } from '../../src/chain/read-current-epoch.ts';
 import { dataSBTAbi, dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 
 /** Public inputs a proof is asked for; the provider returns the proof and the values it proves. */
@@ -62,7 +63,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
   try {
     const { dataSbt, poolFactory, testToken } = devnet.deployment.contracts;
     const sbt = dataSbt as Address;
-    const current = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'currentEpoch' });
+    const current = await readCurrentEpoch(devnet.test, { sbt });
     const tick = async () => {
       await devnet.test.increaseTime({ seconds: 3_600 });
       await devnet.test.mine({ blocks: 1 });

@@ -1,11 +1,11 @@
 /**
  * Proof providers for the gas benchmark. The accept-all provider returns a
  * proof-shaped constant; real proofs come from src/zk through the contract
- * tests' helper (tests/contracts/real-proofs.ts), so both measure the same thing.
+ * tests' helper (tests/anvil/real-proofs.ts), so both measure the same thing.
  */
 import type { ProofProvider } from './measure.ts';
 import type { VerifierName } from '../../scripts/lib/deployments.ts';
-import { hasArtifacts, makeProof, sampleRows, type BatchSize } from '../../tests/contracts/real-proofs.ts';
+import { hasArtifacts, makeProof, sampleRows, type BatchSize } from '../../tests/anvil/real-proofs.ts';
 
 export const acceptAllProofs: ProofProvider = async () => ({
   proof: { a: [1n, 2n], b: [[3n, 4n], [5n, 6n]], c: [7n, 8n] },

@@ -1,5 +1,6 @@
 import type { VaultDb } from '../vault';
 import type { ErrorCode, ErrorReply, OkReply } from '../shared/messages';
+import { toReplyError } from '../shared/reply-error';
 import type { LockService, NetworkService, Prover } from './services';
 import type { SettingsStore } from './settings-store';
 
@@ -32,3 +33,14 @@ export interface ContentSender {
 export const ok = <T>(data: T): OkReply<T> => ({ ok: true, data });
 
 export const fail = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });
+
+/**
+ * The ErrorReply for anything a handler threw, through the one mapping
+ * (toReplyError). What is not the user's to fix (`internal`, `storage_full`)
+ * is logged with its cause; the reply carries only the short message.
+ */
+export function failWith(err: unknown, what: string): ErrorReply {
+  const { code, message } = toReplyError(err, what);
+  if (code === 'internal' || code === 'storage_full') console.error(`[surf-to-earn] ${what}: ${code}`, message, err);
+  return fail(code, message);
+}

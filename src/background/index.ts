@@ -5,13 +5,14 @@
  * timers in chrome.alarms. Listeners are registered synchronously at top level
  * so events that wake the worker find them.
  */
-import type { UiMessage } from '../shared/messages';
-import { openVault } from '../vault';
-import { ensureRetentionAlarm, RETENTION_ALARM, runRetentionPurge } from './alarms';
+import { openJobs, openVault } from '../vault';
+import { dispatchAlarm } from './alarm-table';
+import { ensureRetentionAlarm } from './alarms';
 import type { WorkerContext } from './context';
-import { ensureJobAlarms, onJobAlarm } from './job-alarms';
-import { openJobs, resumeOpenJobs } from './jobs';
-import { AUTO_LOCK_ALARM, createLockService } from './lock';
+import { JOB_STARTING_TYPES } from './handlers';
+import { ensureJobAlarms } from './job-alarms';
+import { resumeOpenJobs } from './jobs';
+import { createLockService } from './lock';
 import { createNetworkService } from './network';
 import { chromeProverDeps, createProver } from './prover';
 import { createRouter } from './router';
@@ -25,14 +26,15 @@ const lock = createLockService({
   alarms: chrome.alarms,
   now: () => Date.now(),
 });
+// The offscreen page with worker threads, falling back to single-threaded proving here (docs/earning.md).
+const prover = createProver(chromeProverDeps());
 const ctx: WorkerContext = {
   db: openVault({ vaultPublicKey: () => lock.vaultPublicKey() }),
   lock,
   settings,
   now: () => Date.now(),
   tzOffset: () => new Date().getTimezoneOffset(),
-  // The offscreen page with worker threads, falling back to single-threaded proving here (docs/earning.md).
-  prover: createProver(chromeProverDeps()),
+  prover,
   network: createNetworkService({ local: chrome.storage.local }),
 };
 const route = createRouter(ctx, chrome.runtime.id);
@@ -63,24 +65,13 @@ chrome.runtime.onStartup.addListener(() => {
   void ensureRetentionAlarm(chrome.alarms);
 });
 
+// The one alarm listener: every alarm's handler is in the table (src/background/alarm-table.ts).
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name !== RETENTION_ALARM) return;
-  void runRetentionPurge(ctx).catch((cause: unknown) => console.error('[surf-to-earn] retention purge failed', cause));
+  void dispatchAlarm(alarm.name, { ctx, alarms: chrome.alarms, prover });
 });
 
-chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name !== AUTO_LOCK_ALARM) return;
-  void lock.lock().catch((cause: unknown) => console.error('[surf-to-earn] auto-lock failed', cause));
-});
-
-chrome.alarms.onAlarm.addListener((alarm) => {
-  void onJobAlarm(alarm.name, chrome.alarms, ctx).catch((cause: unknown) => console.error('[surf-to-earn] job alarm failed', cause));
-});
-
-/** The UI messages that may open a job (src/background/handlers/earn.ts startJob); others, like the ui/job poll, do not. */
-const JOB_STARTING: ReadonlySet<string> = new Set<UiMessage['type']>(['ui/prove-now', 'ui/stake', 'ui/unstake', 'ui/claim', 'ui/exit']);
-
+/** Whether the message may have opened a job (JOB_STARTING_TYPES is derived from the handler registry). */
 function startsJob(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && JOB_STARTING.has(type);
+  return typeof type === 'string' && (JOB_STARTING_TYPES as ReadonlySet<string>).has(type);
 }

@@ -1,7 +1,7 @@
-import type { JobRecord } from '../vault';
+import { openJobs, type JobRecord } from '../vault';
 import type { WorkerContext } from './context';
 import { EPOCH_END_ALARM, onEpochEnd, scheduleEpochEnd } from './earn/epoch-alarm';
-import { JOBS_ALARM, openJobs, resumeOpenJobs } from './jobs';
+import { JOBS_ALARM, resumeOpenJobs } from './jobs';
 
 /** The part of chrome.alarms the job alarms use. */
 export interface JobAlarmsLike {
@@ -29,15 +29,17 @@ async function ensureResumeAlarm(alarms: JobAlarmsLike, open: readonly JobRecord
   }
 }
 
-export async function onJobAlarm(name: string, alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
-  if (name === JOBS_ALARM) {
-    const open = await openJobs(ctx.db);
-    if (open.length === 0) await alarms.clear(JOBS_ALARM);
-    else await resumeOpenJobs(ctx, open);
-  } else if (name === EPOCH_END_ALARM) {
-    console.info(`[surf-to-earn] week ended: ${await onEpochEnd(ctx)}`);
-    await scheduleEpochEnd(alarms, ctx);
-    // The week's mint job (if one started) resumes from the alarm should this worker stop.
-    await ensureResumeAlarm(alarms, await openJobs(ctx.db));
-  }
+/** The JOBS_ALARM handler: resumes the open jobs, or removes the alarm once nothing is open. */
+export async function onJobsAlarm(alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
+  const open = await openJobs(ctx.db);
+  if (open.length === 0) await alarms.clear(JOBS_ALARM);
+  else await resumeOpenJobs(ctx, open);
+}
+
+/** The EPOCH_END_ALARM handler: mints the finished week (if unlocked) and schedules the next week's alarm. */
+export async function onEpochEndAlarm(alarms: JobAlarmsLike, ctx: WorkerContext): Promise<void> {
+  console.info(`[surf-to-earn] week ended: ${await onEpochEnd(ctx)}`);
+  await scheduleEpochEnd(alarms, ctx);
+  // The week's mint job (if one started) resumes from the alarm should this worker stop.
+  await ensureResumeAlarm(alarms, await openJobs(ctx.db));
 }

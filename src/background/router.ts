@@ -7,9 +7,7 @@ import {
   type Reply,
   type UiMessage,
 } from '../shared/messages';
-import { KeyringError } from '../keyring';
-import { toVaultError } from '../vault';
-import { fail, type WorkerContext } from './context';
+import { fail, failWith, type WorkerContext } from './context';
 import { CONTENT_HANDLERS, UI_HANDLERS } from './handlers';
 import { classifySender, type SenderLike } from './sender';
 
@@ -28,8 +26,8 @@ function typeOf(message: unknown): string | undefined {
  * The one path every message takes: sender trust → allowlist for that kind
  * of sender → zod parse → handler. A message that fails any step is answered
  * with a typed ErrorReply and reaches no handler, so it cannot write. Nothing
- * thrown escapes: a failing handler becomes `internal` (or `storage_full`),
- * a KeyringError its own code (`corrupt` → `internal`).
+ * thrown escapes: what a handler throws becomes its reply error through
+ * toReplyError (our errors their code, quota `storage_full`, the rest `internal`).
  */
 export function createRouter(ctx: WorkerContext, runtimeId: string): Route {
   return async (message, sender) => {
@@ -58,14 +56,7 @@ export function createRouter(ctx: WorkerContext, runtimeId: string): Route {
       const handler = UI_HANDLERS[msg.type] as (c: WorkerContext, m: UiMessage) => Promise<Reply<unknown>>;
       return await handler(ctx, msg);
     } catch (cause) {
-      if (cause instanceof KeyringError) {
-        if (cause.code !== 'corrupt') return fail(cause.code, cause.message);
-        console.error('[surf-to-earn] keyring data is damaged', cause);
-        return fail('internal', cause.message);
-      }
-      const err = toVaultError(cause, typeOf(message) ?? 'message');
-      console.error('[surf-to-earn] handler failed', err.message, cause);
-      return fail(err.code, err.message);
+      return failWith(cause, typeOf(message) ?? 'message');
     }
   };
 }

@@ -10,25 +10,7 @@ import type { LocalAccount } from 'viem';
 import type { WalletState } from '../shared/earning-messages';
 import type { NetworkSetting, ResolvedNetwork } from '../shared/network';
 import type { CircuitInput, EpochProofResult } from '../zk';
-
-/** A sealed identifying field set (docs/earning.md "The encrypted vault"). */
-export interface SealedBox {
-  /** Ephemeral ECDH P-256 public key, raw, base64. */
-  epk: string;
-  /** AES-GCM IV, base64 (fresh per box). */
-  iv: string;
-  /** AES-GCM ciphertext with tag, base64. */
-  ct: string;
-}
-
-export interface Sealer {
-  seal(value: unknown): Promise<SealedBox>;
-}
-
-export interface Opener {
-  /** Throws KeyringError('corrupt') when the box does not open. */
-  open<T>(box: SealedBox): Promise<T>;
-}
+import type { Opener, Sealer } from '../keyring';
 
 export interface LockService {
   state(): Promise<WalletState>;

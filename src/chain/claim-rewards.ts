@@ -13,14 +13,17 @@ export interface ClaimRewardsReturnType extends TxResult {
   paid: bigint;
 }
 
+/** The name a failed claim's error starts with, whether `claimRewards` or the claim job sent it. */
+export const CLAIM_REWARDS_ACTION = 'Claim rewards';
+
+/** The claim as one contract call: `claimRewards` sends it, the claim job sends it once. */
+export function claimRewardsCall(params: ClaimRewardsParameters) {
+  return { address: params.pool, abi: dataStakingPoolAbi, functionName: 'claim', args: [params.tokenId] } as const;
+}
+
 /** Collect a stake's pending rewards; the stake stays. */
 export async function claimRewards(client: SignerClient, params: ClaimRewardsParameters): Promise<ClaimRewardsReturnType> {
-  const receipt = await sendContractWrite(client, 'Claim rewards', {
-    address: params.pool,
-    abi: dataStakingPoolAbi,
-    functionName: 'claim',
-    args: [params.tokenId],
-  });
+  const receipt = await sendContractWrite(client, CLAIM_REWARDS_ACTION, claimRewardsCall(params));
   return { hash: receipt.transactionHash, gasUsed: receipt.gasUsed, blockNumber: receipt.blockNumber, paid: paidIn(receipt.logs, params.pool) };
 }
 

@@ -4,17 +4,28 @@
  */
 import { BaseError as ViemBaseError, ContractFunctionRevertedError, parseAbi } from 'viem';
 import { dataSBTAbi, dataStakingPoolAbi, poolFactoryAbi } from './generated/index.ts';
+import { SurfError } from '../shared/errors';
 
-export class ChainError extends Error {
-  override readonly name = 'ChainError';
+/**
+ * `chain_error` when the chain refused (a decoded custom error, or a mined
+ * transaction that reverted), `network_unavailable` when the node did not
+ * answer as expected: the first ends a job, the second may be retried.
+ */
+export class ChainError extends SurfError<'chain_error' | 'network_unavailable'> {
+  override name = 'ChainError';
   /** Custom Solidity error, e.g. `DataSBT__InvalidProof`, when the call reverted with one. */
   readonly revertName: string | undefined;
   readonly revertArgs: readonly unknown[] | undefined;
 
   constructor(shortMessage: string, options: { cause?: unknown; revertName?: string; revertArgs?: readonly unknown[] } = {}) {
-    super(shortMessage, { cause: options.cause });
+    super(options.revertName || /reverted/.test(shortMessage) ? 'chain_error' : 'network_unavailable', shortMessage, { cause: options.cause });
     this.revertName = options.revertName;
     this.revertArgs = options.revertArgs;
+  }
+
+  /** The chain refused, as opposed to a node that did not answer. */
+  get isRevert(): boolean {
+    return this.code === 'chain_error';
   }
 }
 

@@ -1,6 +1,7 @@
 /** Plain-TS chain actions (viem style: `action(client, params)`), usable by scripts and the extension. */
 export * from './errors.ts';
 export * from './types.ts';
+export * from './token-id.ts';
 export * from './mint-sbt.ts';
 export * from './stake-into-pool.ts';
 export * from './claim-rewards.ts';
@@ -13,6 +14,8 @@ export * from './list-pools.ts';
 export * from './read-rewards.ts';
 export * from './pool-metadata.ts';
 export * from './read-data-token.ts';
+export * from './read-current-epoch.ts';
+export * from './read-token-metadata.ts';
 export * from './burn-data-token.ts';
 export * from './sweep-pool.ts';
 export * from './send-once.ts';

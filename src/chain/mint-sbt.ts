@@ -1,5 +1,6 @@
 import { dataSBTAbi } from './generated/index.ts';
 import { sendContractWrite } from './send.ts';
+import { sbtTokenId } from './token-id.ts';
 import type { Address, SignerClient, SolidityProof, TxResult } from './types.ts';
 
 export interface MintSbtParameters {
@@ -15,9 +16,17 @@ export interface MintSbtReturnType extends TxResult {
   tokenId: bigint;
 }
 
-/** Token id of `holder`'s data token for `epoch`: holder << 96 | epoch (mirrors DataSBT.tokenIdOf). */
-export function sbtTokenId(holder: Address, epoch: bigint): bigint {
-  return (BigInt(holder) << 96n) | epoch;
+/** The name a failed mint's error starts with, whether `mintSbt` or the mint job sent it. */
+export const MINT_SBT_ACTION = 'Mint data token';
+
+/** The mint as one contract call, the only place its arguments are laid out: `mintSbt` sends it, the mint job sends it once. */
+export function mintSbtCall(params: MintSbtParameters) {
+  return {
+    address: params.sbt,
+    abi: dataSBTAbi,
+    functionName: 'mint',
+    args: [params.epoch, params.points, params.nullifier, params.root, params.proof],
+  } as const;
 }
 
 /**
@@ -26,12 +35,7 @@ export function sbtTokenId(holder: Address, epoch: bigint): bigint {
  * contract makes the contract revert with DataSBT__InvalidProof.
  */
 export async function mintSbt(client: SignerClient, params: MintSbtParameters): Promise<MintSbtReturnType> {
-  const receipt = await sendContractWrite(client, 'Mint data token', {
-    address: params.sbt,
-    abi: dataSBTAbi,
-    functionName: 'mint',
-    args: [params.epoch, params.points, params.nullifier, params.root, params.proof],
-  });
+  const receipt = await sendContractWrite(client, MINT_SBT_ACTION, mintSbtCall(params));
   return {
     hash: receipt.transactionHash,
     gasUsed: receipt.gasUsed,

@@ -1,6 +1,6 @@
 import { readContract } from 'viem/actions';
 import { dataSBTAbi } from './generated/index.ts';
-import { sbtTokenId } from './mint-sbt.ts';
+import { sbtTokenId } from './token-id.ts';
 import { toChainError } from './errors.ts';
 import type { Address, ReaderClient } from './types.ts';
 

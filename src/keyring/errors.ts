@@ -1,3 +1,5 @@
+import { SurfError } from '../shared/errors';
+
 /**
  * The keyring's one error. `code` is what the UI localises; the message is
  * for logs. A wrong password is always the same generic error, whatever was
@@ -13,12 +15,10 @@ const MESSAGES: Record<KeyringErrorCode, string> = {
   corrupt: 'stored keyring data is damaged',
 };
 
-export class KeyringError extends Error {
-  constructor(
-    readonly code: KeyringErrorCode,
-    options?: { cause?: unknown },
-  ) {
-    super(MESSAGES[code], options);
-    this.name = 'KeyringError';
+/** Every code but `corrupt` is a reply code; damaged data answers as `internal` (SurfError#replyCode). */
+export class KeyringError extends SurfError<KeyringErrorCode> {
+  override name = 'KeyringError';
+  constructor(code: KeyringErrorCode, options?: { cause?: unknown }) {
+    super(code, MESSAGES[code], options);
   }
 }

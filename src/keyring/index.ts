@@ -5,4 +5,5 @@ export { keyringRecordSchema, type KeyringRecord, type KeyringSecrets } from './
 export { createKeyring, parseKeyringRecord, unlockKeyring, openKeyring, replaceAccountKey, type UnlockedKeyring } from './keyring';
 export { generateVaultKeyPair } from './vault-keys';
 export { createSealer, createOpener } from './sealing';
+export type { SealedBox, Sealer, Opener } from './sealed-box';
 export { toBase64, fromBase64, sha256Hex } from './encoding';

@@ -1,4 +1,4 @@
-import type { Opener, SealedBox, Sealer } from '../background/services';
+import type { Opener, SealedBox, Sealer } from './sealed-box';
 import { decryptJson, encryptJson } from './aes';
 import { KeyringError } from './errors';
 import { fromBase64, toBase64, utf8 } from './encoding';

@@ -1,3 +1,4 @@
+import { SurfError, type SurfErrorOptions } from '../shared/errors';
 import { artifactNames } from '../zk/artifacts.ts';
 
 /** A batch's wasm and zkey as bytes, fetched from the extension package. */
@@ -6,8 +7,12 @@ export interface LoadedArtifacts {
   zkey: Uint8Array;
 }
 
-export class ArtifactError extends Error {
-  override readonly name = 'ArtifactError';
+/** A circuit artifact that could not be fetched (the offscreen reply code `artifact_unavailable`). */
+export class ArtifactError extends SurfError<'artifact_unavailable'> {
+  override name = 'ArtifactError';
+  constructor(message: string, options?: SurfErrorOptions) {
+    super('artifact_unavailable', message, options);
+  }
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

@@ -4,6 +4,7 @@ import { BusyButton } from '../ui/components/busy-button';
 import { PasswordField } from '../ui/components/password-field';
 import { checkNewPassword, PASSWORD_MIN_LENGTH, type NewPasswordErrors } from '../ui/form-checks';
 import { errorMessage, t } from '../ui/i18n';
+import type { UiErrorCode } from '../ui/messaging';
 
 /**
  * First run: says what Surf to Earn creates on this device and asks for the
@@ -16,7 +17,7 @@ export function OnboardScreen(props: { onDone: (wallet: WalletState) => void }) 
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ code: string } | null>(null);
+  const [failure, setFailure] = useState<{ code: UiErrorCode } | null>(null);
   const errors: NewPasswordErrors = submitted ? checkNewPassword(password, confirm) : {};
 
   const submit = async (event: Event) => {

@@ -1,48 +1,39 @@
-import type { PoolView } from '../ui/api';
+import type { EligibilityReason as WorkerReason, PoolView } from '../ui/api';
 import { poolPhase } from '../ui/amounts';
 import { t } from '../ui/i18n';
 
 type EligibilityReason = 'eligible' | 'upcoming' | 'staked' | 'ended' | 'no_token' | 'points' | 'too_old' | 'other';
 type Eligibility = { ok: boolean; reason: EligibilityReason; text: string };
 
-/** The worker's reason codes (src/background/earn/pools-view.ts) mapped to ours; unknown codes are "other". */
-function fromWorker(code: string | undefined): EligibilityReason {
-  switch (code) {
-    case 'already_staked':
-      return 'staked';
-    case 'ended':
-      return 'ended';
-    case 'no_token':
-      return 'no_token';
-    case 'not_enough_points':
-      return 'points';
-    case 'too_old':
-      return 'too_old';
-    default:
-      return 'other';
-  }
-}
+/** The worker's reason codes (eligibilityReasonSchema) mapped to ours; the Record keeps it exhaustive. */
+const FROM_WORKER: Record<WorkerReason, EligibilityReason> = {
+  already_staked: 'staked',
+  ended: 'ended',
+  no_token: 'no_token',
+  not_enough_points: 'points',
+  too_old: 'too_old',
+};
 
-function describe(reason: EligibilityReason): string {
-  switch (reason) {
-    case 'eligible':
-      return t('pool_eligible');
-    case 'upcoming':
-      return t('pool_upcoming');
-    case 'staked':
-      return t('pool_staked');
-    case 'ended':
-      return t('pool_ended');
-    case 'no_token':
-      return t('pool_ineligible_no_token');
-    case 'points':
-      return t('pool_ineligible_points');
-    case 'too_old':
-      return t('pool_ineligible_too_old');
-    case 'other':
-      return t('pool_ineligible_other');
-  }
-}
+/** A code outside the enum (a newer worker's) is "other". */
+const fromWorker = (code: WorkerReason | undefined): EligibilityReason =>
+  code !== undefined && Object.hasOwn(FROM_WORKER, code) ? FROM_WORKER[code] : 'other';
+
+/** The message for each reason; tests/unit/i18n.test.ts checks every worker reason has one in en and ja. */
+export const ELIGIBILITY_MESSAGE_KEYS: Record<EligibilityReason, string> = {
+  eligible: 'pool_eligible',
+  upcoming: 'pool_upcoming',
+  staked: 'pool_staked',
+  ended: 'pool_ended',
+  no_token: 'pool_ineligible_no_token',
+  points: 'pool_ineligible_points',
+  too_old: 'pool_ineligible_too_old',
+  other: 'pool_ineligible_other',
+};
+
+/** The message key a worker reason is shown with. */
+export const workerReasonMessageKey = (code: WorkerReason): string => ELIGIBILITY_MESSAGE_KEYS[fromWorker(code)];
+
+const describe = (reason: EligibilityReason): string => t(ELIGIBILITY_MESSAGE_KEYS[reason]);
 
 /**
  * Whether the user can stake in `pool` now, and in plain words why not: the

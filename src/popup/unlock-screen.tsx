@@ -3,6 +3,7 @@ import { unlock, type WalletState } from '../ui/api';
 import { BusyButton } from '../ui/components/busy-button';
 import { PasswordField } from '../ui/components/password-field';
 import { errorMessage, t } from '../ui/i18n';
+import type { UiErrorCode } from '../ui/messaging';
 import { LockIcon } from './icons';
 
 /**
@@ -13,7 +14,7 @@ import { LockIcon } from './icons';
 export function UnlockScreen(props: { onDone: (wallet: WalletState) => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ code: string } | null>(null);
+  const [failure, setFailure] = useState<{ code: UiErrorCode | 'empty' } | null>(null);
   // Counts refused attempts, so a test (or anyone watching) can tell a new refusal from the last one.
   const [refusals, setRefusals] = useState(0);
   const field = useRef<HTMLInputElement>(null);

@@ -40,7 +40,7 @@ export function useJobs(onLocked: () => void): {
         if (stopped) return;
         if (result.ok) merge(result.data);
         else if (result.error.code === 'locked') onLocked();
-        else if (result.error.code === 'job_not_found') merge({ ...job, state: 'failed', error: result.error, updatedAt: Date.now() });
+        else if (result.error.code === 'job_not_found') merge({ ...job, state: 'failed', error: { code: 'job_not_found', message: result.error.message }, updatedAt: Date.now() });
       }
       if (!stopped) timer = setTimeout(() => void tick(), JOB_POLL_MS);
     };

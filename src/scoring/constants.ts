@@ -27,6 +27,13 @@ export const SCORING = {
   DAY_CAP: 600,
 } as const;
 
+/**
+ * A page view with less active time than this is noise (a tab flashed past):
+ * aggregation drops it before anything is counted, so it adds no visit, no
+ * time and no interactions (src/scoring/aggregate.ts, docs/scoring.md §1).
+ */
+export const MIN_VIEW_ACTIVE_MS = 2_000;
+
 /** Bit widths of the raw measures: inputs outside these ranges are rejected. */
 export const FIELD_BITS = {
   activeSeconds: 17, // ≤ 131,071 s (> one day)

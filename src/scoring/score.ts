@@ -36,6 +36,16 @@ export function dwellPoints(activeSeconds: number): number {
   );
 }
 
+/** Points from page views: POINTS_PER_VISIT each, counting at most VISIT_CAP views. */
+export function visitPoints(visits: number): number {
+  return Math.min(visits, SCORING.VISIT_CAP) * SCORING.POINTS_PER_VISIT;
+}
+
+/** Points from trusted interactions: one per INTERACTIONS_PER_POINT, counting at most INTERACTION_CAP. */
+export function interactionPoints(interactions: number): number {
+  return Math.floor(Math.min(interactions, SCORING.INTERACTION_CAP) / SCORING.INTERACTIONS_PER_POINT);
+}
+
 /**
  * Points of one domain-day. Pure integer arithmetic, mirrored constraint by
  * constraint in circuits/ (a test checks both agree on random inputs).
@@ -43,11 +53,8 @@ export function dwellPoints(activeSeconds: number): number {
 export function scoreDomainDay(d: DomainDay): number {
   assertDomainDay(d);
   if (d.activeSeconds < SCORING.MIN_ACTIVE_SECONDS) return 0;
-  const visits = Math.min(d.visits, SCORING.VISIT_CAP) * SCORING.POINTS_PER_VISIT;
-  const interactions = Math.floor(
-    Math.min(d.interactions, SCORING.INTERACTION_CAP) / SCORING.INTERACTIONS_PER_POINT,
-  );
-  return Math.min(dwellPoints(d.activeSeconds) + visits + interactions, SCORING.DOMAIN_DAY_CAP);
+  const points = dwellPoints(d.activeSeconds) + visitPoints(d.visits) + interactionPoints(d.interactions);
+  return Math.min(points, SCORING.DOMAIN_DAY_CAP);
 }
 
 /**

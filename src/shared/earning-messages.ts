@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema } from './deployment';
+import { errorCodeSchema } from './error-codes';
 import { networkSettingSchema } from './network';
 
 /**
@@ -110,7 +111,7 @@ export const jobViewSchema = z.object({
   pool: addressSchema.optional(),
   tokenId: uintString.optional(),
   txHash: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z.object({ code: errorCodeSchema, message: z.string() }).optional(),
   createdAt: nat,
   updatedAt: nat,
 });
@@ -137,6 +138,13 @@ export const earnStateSchema = z.object({
 });
 export type EarnState = z.infer<typeof earnStateSchema>;
 
+/**
+ * Why a pool is not open to the user, from local data (src/background/earn/pools-view.ts);
+ * the popup says each in words (src/popup/pool-eligibility.ts).
+ */
+export const eligibilityReasonSchema = z.enum(['no_token', 'already_staked', 'too_old', 'not_enough_points', 'ended']);
+export type EligibilityReason = z.infer<typeof eligibilityReasonSchema>;
+
 export const poolViewSchema = z.object({
   address: addressSchema,
   poolId: uintString,
@@ -151,7 +159,7 @@ export const poolViewSchema = z.object({
   totalWeight: uintString,
   minPoints: nat,
   /** Eligibility from local data: the user's best minted token for this pool. */
-  eligible: z.object({ ok: z.boolean(), tokenId: uintString.optional(), points: nat, reason: z.string().optional() }),
+  eligible: z.object({ ok: z.boolean(), tokenId: uintString.optional(), points: nat, reason: eligibilityReasonSchema.optional() }),
   /** The user's stakes in this pool. */
   stakes: z.array(z.object({ tokenId: uintString, weight: uintString, claimable: uintString })),
   /** Estimated reward for staking now, in reward-token base units. */
@@ -192,17 +200,3 @@ export const earningReplyDataSchemas = {
   'ui/exit': jobViewSchema,
   'ui/job': jobViewSchema,
 } as const;
-
-/** Error codes of the earning flow (joined into ErrorCode). */
-export const EARNING_ERROR_CODES = [
-  'not_set_up',
-  'already_set_up',
-  'locked',
-  'wrong_password',
-  'network_unavailable',
-  'chain_error',
-  'nothing_to_mint',
-  'not_eligible',
-  'job_not_found',
-  'not_devnet',
-] as const;

@@ -3,7 +3,8 @@ import { CATEGORY_KEYS, type CategoryKey } from './categories';
 import { footprintSnapshotSchema, originSchema } from './footprint';
 import { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES } from './message-types';
 import { hostSchema, settingsPatchSchema, settingsSchema } from './settings';
-import { EARNING_ERROR_CODES, earningMessageSchemas, earningReplyDataSchemas } from './earning-messages';
+import { earningMessageSchemas, earningReplyDataSchemas } from './earning-messages';
+import { errorCodeSchema, type ErrorCode } from './error-codes';
 
 /**
  * The one message contract. Each message has a zod schema; types are inferred.
@@ -156,16 +157,8 @@ export type ContentReplyData<T extends ContentMessage['type']> = z.infer<(typeof
 
 // ---------------------------------------------------------------- errors
 
-/** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */
-export const errorCodeSchema = z.enum([
-  'invalid_message',
-  'forbidden_sender',
-  'capture_disabled',
-  'storage_full',
-  'internal',
-  ...EARNING_ERROR_CODES,
-]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
+/** Every error the worker answers with (src/shared/error-codes.ts); the UI localises `code`. */
+export { errorCodeSchema, type ErrorCode };
 
 export interface ErrorReply {
   ok: false;

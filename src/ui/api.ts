@@ -24,6 +24,7 @@ export type { Settings as UiSettings, SettingsPatch } from '../shared/settings';
 export type {
   Balances,
   EarnState,
+  EligibilityReason,
   JobView,
   NetworkInfo,
   PoolView,
@@ -31,6 +32,7 @@ export type {
   WalletState,
 } from '../shared/earning-messages';
 export type { NetworkSetting } from '../shared/network';
+export type { ErrorCode } from '../shared/error-codes';
 
 function call<M extends UiMessage>(message: M): Promise<Result<UiReplyData<M['type']>>> {
   return sendUiMessage(transport, message) as Promise<Result<UiReplyData<M['type']>>>;

@@ -1,4 +1,5 @@
 import type { CategoryKey } from '../shared/categories';
+import type { UiErrorCode } from './messaging';
 
 /**
  * The one way UI code reads a user-facing string. Keys live in
@@ -22,8 +23,12 @@ export function categoryLabel(key: CategoryKey | string): string {
   return t(`category_${key}`);
 }
 
-/** Localised message for an error code; unknown codes fall back to the generic message. */
-export function errorMessage(code: string): string {
+/**
+ * Localised message for an error code (`error_<code>`; every code has one in
+ * both locales, tests/unit/i18n.test.ts). A code outside the enum (a newer
+ * worker's) falls back to the generic message.
+ */
+export function errorMessage(code: UiErrorCode): string {
   const text = globalThis.chrome?.i18n?.getMessage(`error_${code}`);
   return text || t('error_internal');
 }

@@ -1,15 +1,20 @@
+import type { ErrorCode } from '../shared/error-codes';
+
 /**
  * The transport under src/shared/send.ts for extension pages. Failures of
  * the channel itself become error replies with codes the UI localises like
  * any other: `unreachable` (no worker, no reply) and `timeout`. They are
  * UI-only codes, never sent by the worker, so they are not in ErrorCode.
  */
-export type UiError = { code: string; message: string };
+/** Codes the transport itself answers with (never sent by the worker). */
+export type TransportErrorCode = 'unreachable' | 'timeout';
+export type UiErrorCode = ErrorCode | TransportErrorCode;
+export type UiError = { code: UiErrorCode; message: string };
 export type Result<T> = { ok: true; data: T } | { ok: false; error: UiError };
 
 export const TIMEOUT_MS = 10_000;
 
-const failure = (code: 'unreachable' | 'timeout', message: string) => ({ ok: false, error: { code, message } });
+const failure = (code: TransportErrorCode, message: string) => ({ ok: false, error: { code, message } });
 
 /** Sends one message to the worker; resolves to its reply or to an error reply, never rejects. */
 export async function transport(message: unknown): Promise<unknown> {

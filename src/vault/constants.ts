@@ -1,5 +1,5 @@
-/** A page view with less active time than this is noise (a tab flashed past): it earns no visit. */
-export const MIN_VIEW_ACTIVE_MS = 2_000;
+/** The 2 s rule is a scoring rule (src/scoring/constants.ts); re-exported for vault callers. */
+export { MIN_VIEW_ACTIVE_MS } from '../scoring/constants';
 
 /** Bulk reads and deletes go in chunks of this many rows (dexie #1083). */
 export const VAULT_CHUNK = 1_000;

@@ -1,4 +1,4 @@
-import type { Opener } from '../background/services';
+import type { Opener } from '../keyring';
 import type { VaultDb } from './db';
 import { forEachChunkById } from './chunks';
 import { openFootprints } from './open';

@@ -19,7 +19,17 @@ export { deleteVaultData, type DeletedVaultData } from './delete';
 export { VaultError, toVaultError } from './errors';
 export { MIN_VIEW_ACTIVE_MS } from './constants';
 export type { FootprintRecord, FootprintSite, OpenedFootprint } from './schema/footprints';
-export type { JobRecord, JobKind, JobState } from './schema/jobs';
+export type { JobRecord, JobKind, JobState, JobOf, JobParams, JobParamsInput, ExitAction } from './schema/jobs';
+export { assertJobKind, jobRecordSchema, parseExitPlan } from './schema/jobs';
+export { OPEN_STATES, isOpen, openJob, getJob, parseJob, updateJob, openJobs, recentJobs, type JobPatch } from './jobs';
 export type { CommitmentRecord } from './schema/commitments';
-export { getOrCreateEpochSecrets, randomFieldElement, type SecretSealing, type VaultEpochSecrets } from './secrets';
+export {
+  commitmentId,
+  storeCommitment,
+  getCommitment,
+  openCommitmentRows,
+  listCommitments,
+  type CommitmentInput,
+} from './commitments';
+export { getOrCreateEpochSecrets, clearEpochSecrets, randomFieldElement, type SecretSealing, type VaultEpochSecrets } from './secrets';
 export type { SecretRecord } from './schema/secrets';

@@ -1,5 +1,5 @@
 import { categoryKey, type CategoryKey } from '../shared/categories';
-import type { Opener } from '../background/services';
+import type { Opener } from '../keyring';
 import type { VaultDb } from './db';
 import { openFootprints } from './open';
 

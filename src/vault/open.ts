@@ -1,4 +1,4 @@
-import type { Opener } from '../background/services';
+import type { Opener } from '../keyring';
 import type { FootprintRecord, FootprintSite, OpenedFootprint } from './schema/footprints';
 
 /**

@@ -1,4 +1,4 @@
-import type { Opener, Sealer } from '../background/services';
+import type { Opener, Sealer } from '../keyring';
 import { SNARK_SCALAR_FIELD } from '../zk/field.ts';
 import type { VaultDb } from './db';
 import { toVaultError } from './errors';
@@ -75,6 +75,14 @@ export async function getOrCreateEpochSecrets(db: VaultDb, now: number, sealing:
   } catch (cause) {
     throw toVaultError(cause, 'reading the vault secrets');
   }
+}
+
+/**
+ * Forgets the epoch secrets (exit, after deleteVaultData): the next commitment
+ * starts from fresh ones. Every commitment made with the old ones is then unprovable.
+ */
+export async function clearEpochSecrets(db: VaultDb): Promise<void> {
+  await db.secrets.clear();
 }
 
 /** Adds sealed fresh values for the missing names; returns every record, in NAMES order. */

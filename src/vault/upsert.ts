@@ -1,4 +1,4 @@
-import type { Sealer } from '../background/services';
+import type { Sealer } from '../keyring';
 import type { FootprintSnapshot } from '../shared/footprint';
 import { localDay } from '../shared/epoch';
 import type { VaultDb } from './db';

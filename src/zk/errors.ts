@@ -1,16 +1,16 @@
+import { SurfError } from '../shared/errors';
+
 /**
  * One error type for the zk layer: a short message a person can read, and the
  * original cause for the log. Thrown only for misuse (bad inputs, missing
  * artifacts, a proof that fails); never swallowed.
  */
-export class ZkError extends Error {
-  override readonly name = 'ZkError';
-  /** Machine-readable reason, stable for tests and UI mapping. */
-  readonly reason: ZkErrorReason;
+export class ZkError extends SurfError<ZkErrorReason> {
+  override name = 'ZkError';
 
-  constructor(reason: ZkErrorReason, shortMessage: string, options: { cause?: unknown } = {}) {
-    super(shortMessage, { cause: options.cause });
-    this.reason = reason;
+  /** Machine-readable reason (the code), stable for tests and UI mapping; a reply carries `internal`. */
+  get reason(): ZkErrorReason {
+    return this.code;
   }
 }
 

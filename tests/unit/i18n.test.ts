@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORIES } from '../../src/shared/categories';
 import { errorCodeSchema } from '../../src/shared/messages';
+import { eligibilityReasonSchema } from '../../src/shared/earning-messages';
+import { ELIGIBILITY_MESSAGE_KEYS, workerReasonMessageKey } from '../../src/popup/pool-eligibility';
 import { categoryLabel, errorMessage, t } from '../../src/ui/i18n';
+import type { UiErrorCode } from '../../src/ui/messaging';
 
 type Entry = { message: string; description?: string; placeholders?: Record<string, { content: string }> };
 type Catalog = Record<string, Entry>;
@@ -41,12 +44,7 @@ function usedKeys(): Set<string> {
   const keys = new Set<string>();
   const files = [...sourceFiles(join(root, 'src')), join(root, 'manifest.config.ts')];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue; // manifest.config.ts may not exist yet
-    }
+    const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\b(?:t|localiseDocument)\(\s*(['"`])([a-zA-Z0-9_@]+)\1/g)) keys.add(m[2]);
     for (const m of text.matchAll(/__MSG_([a-zA-Z0-9_@]+)__/g)) keys.add(m[1]);
   }
@@ -105,6 +103,28 @@ describe('locales', () => {
   });
 });
 
+describe('enum codes have messages', () => {
+  it('every reply error code (and each transport code) has an error_ message in en and ja', () => {
+    for (const code of [...errorCodeSchema.options, 'unreachable', 'timeout'] satisfies UiErrorCode[]) {
+      expect(en, `en ${code}`).toHaveProperty(`error_${code}`);
+      expect(ja, `ja ${code}`).toHaveProperty(`error_${code}`);
+    }
+  });
+
+  it('every eligibility reason and every popup eligibility state has a message in en and ja', () => {
+    for (const reason of eligibilityReasonSchema.options) {
+      const key = workerReasonMessageKey(reason);
+      expect(key, reason).not.toBe(ELIGIBILITY_MESSAGE_KEYS.other);
+      expect(en, `en ${reason}`).toHaveProperty(key);
+      expect(ja, `ja ${reason}`).toHaveProperty(key);
+    }
+    for (const key of Object.values(ELIGIBILITY_MESSAGE_KEYS)) {
+      expect(en, `en ${key}`).toHaveProperty(key);
+      expect(ja, `ja ${key}`).toHaveProperty(key);
+    }
+  });
+});
+
 describe('i18n helpers', () => {
   afterEach(() => vi.unstubAllGlobals());
   const stub = (catalog: Catalog) =>
@@ -126,7 +146,7 @@ describe('i18n helpers', () => {
     stub(ja);
     expect(categoryLabel('health')).toBe('健康・医療');
     expect(errorMessage('timeout')).toBe(ja.error_timeout.message);
-    expect(errorMessage('something_new')).toBe(ja.error_internal.message);
+    expect(errorMessage('something_new' as UiErrorCode)).toBe(ja.error_internal.message);
   });
 
   it('no rendered message keeps a raw $placeholder$ when given its arguments', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import devnetJson from '../../deployments/31337.json';
-import { openJob, runJob } from '../../src/background/jobs';
+import { runJob } from '../../src/background/jobs';
+import { openJob } from '../../src/vault';
 import { freezeCommitment } from '../../src/background/jobs/commitments';
 import type { ResolvedNetwork } from '../../src/shared/network';
 import { deploymentSchema } from '../../src/shared/deployment';

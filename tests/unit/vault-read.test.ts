@@ -121,7 +121,7 @@ describe('deleteVaultData', () => {
     const { db } = makeWorld();
     await db.footprints.bulkAdd(await storedAll([{ id: 'a' }, { id: 'b' }]));
     await db.commitments.add({ id: '31337:0xabc:7', chainId: 31337, address: '0xabc', epoch: 7, root: '0x01', points: 5, rows: await sealer.seal([]), createdAt: NOW });
-    const job = (id: string) => ({ id, kind: 'mint' as const, state: 'done' as const, progress: 100, params: {}, step: 0, createdAt: NOW, updatedAt: NOW });
+    const job = (id: string) => ({ id, kind: 'mint' as const, state: 'done' as const, progress: 100, params: { key: id, epoch: 7, address: '0x000000000000000000000000000000000000abcd' as const }, step: 0, createdAt: NOW, updatedAt: NOW });
     await db.jobs.bulkAdd([job('j1'), job('exit'), job('j2')]);
     await db.secrets.add({ key: 'zk.vaultSalt', value: '01', createdAt: NOW });
     expect(await deleteVaultData(db, { keepJobId: 'exit' })).toEqual({ footprints: 2, commitments: 1, jobs: 2 });

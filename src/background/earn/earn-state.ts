@@ -2,9 +2,9 @@ import { readDataToken } from '../../chain/read-data-token.ts';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import type { EarnState } from '../../shared/earning-messages';
 import { epochDays, epochOfDay, localDay, mintCandidate } from '../../shared/epoch';
-import { readEpochDomainDays } from '../../vault';
+import { readEpochDomainDays, recentJobs } from '../../vault';
 import type { WorkerContext } from '../context';
-import { chainEpoch, recentJobs, toJobView } from '../jobs';
+import { chainEpoch, toJobView } from '../jobs';
 import { asAddress } from '../jobs/masks';
 import type { JobChain } from '../jobs/job-chain';
 

@@ -1,12 +1,11 @@
-import { erc20Abi } from 'viem';
-import { readContract } from 'viem/actions';
 import { listPools } from '../../chain/list-pools.ts';
 import { decodePoolMetadata } from '../../chain/pool-metadata.ts';
 import type { PoolInfo } from '../../chain/read-pool.ts';
 import { readStake } from '../../chain/read-rewards.ts';
-import { scoreDomainDays } from '../../scoring/score.ts';
+import { readTokenMetadata, type TokenMetadata } from '../../chain/read-token-metadata.ts';
+import { scoreForPool } from '../../scoring/pool-eligibility.ts';
 import { categoriesInMask } from '../../shared/categories';
-import type { PoolView } from '../../shared/earning-messages';
+import type { EligibilityReason, PoolView } from '../../shared/earning-messages';
 import type { DomainDayRow } from '../../vault';
 import type { WorkerContext } from '../context';
 import { chainTime, ownedTokens, readCommitment, type OwnedToken } from '../jobs';
@@ -34,7 +33,7 @@ export async function readPoolViews(ctx: WorkerContext, chain: JobChain): Promis
     if (!rows) frozen.set(t.epoch, (rows = readCommitment(ctx, chain.network.chainId, chain.address, t.epoch).then((c) => c?.rows)));
     return rows;
   };
-  const symbols = new Map<string, { symbol: string; decimals: number }>();
+  const symbols = new Map<string, TokenMetadata>();
   const views: PoolView[] = [];
   for (const pool of pools) {
     const key = pool.rewardToken.toLowerCase();
@@ -50,12 +49,12 @@ async function poolView(
   tokens: readonly OwnedToken[],
   frozenRows: FrozenRows,
   now: bigint,
-  token: { symbol: string; decimals: number },
+  token: TokenMetadata,
 ): Promise<PoolView> {
   const meta = decodePoolMetadata(pool.metadataURI);
   const stakes: PoolView['stakes'] = [];
   let best: { token: OwnedToken; points: number } | undefined;
-  let reason: string | undefined = tokens.length === 0 ? 'no_token' : undefined;
+  let reason: EligibilityReason | undefined = tokens.length === 0 ? 'no_token' : undefined;
   for (const t of tokens) {
     const stake = await readStake(chain.client, { pool: pool.address, tokenId: t.tokenId });
     if (stake.status === 'staked') {
@@ -68,13 +67,12 @@ async function poolView(
       reason ??= 'too_old';
       continue;
     }
-    const rows = await frozenRows(t);
-    const points = rows ? scoreDomainDays(rows, pool.categoryMask) : 0;
-    if (points < Number(pool.minPoints) || points === 0) {
+    const score = scoreForPool((await frozenRows(t)) ?? [], pool);
+    if (!score.eligible) {
       if (reason !== 'already_staked') reason = 'not_enough_points';
       continue;
     }
-    if (!best || points > best.points) best = { token: t, points };
+    if (!best || score.points > best.points) best = { token: t, points: score.points };
   }
   const ended = now >= pool.end;
   const eligible: PoolView['eligible'] = best && !ended
@@ -102,13 +100,10 @@ async function poolView(
   };
 }
 
-async function tokenMeta(chain: JobChain, address: `0x${string}`): Promise<{ symbol: string; decimals: number }> {
+/** A reward token that does not answer like an ERC-20 is shown as "?" rather than hiding the pool. */
+async function tokenMeta(chain: JobChain, token: `0x${string}`): Promise<TokenMetadata> {
   try {
-    const [symbol, decimals] = await Promise.all([
-      readContract(chain.client, { address, abi: erc20Abi, functionName: 'symbol' }),
-      readContract(chain.client, { address, abi: erc20Abi, functionName: 'decimals' }),
-    ]);
-    return { symbol, decimals };
+    return await readTokenMetadata(chain.client, { token });
   } catch {
     return { symbol: '?', decimals: 18 };
   }

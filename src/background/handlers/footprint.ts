@@ -1,10 +1,9 @@
-import { KeyringError } from '../../keyring';
+import { KeyringError, type Sealer } from '../../keyring';
 import { hostOf } from '../../shared/domain';
 import type { ContentMessage, ContentReplyData, Reply } from '../../shared/messages';
 import { upsertFootprint } from '../../vault';
 import { decideSite } from '../capture-policy';
 import { fail, ok, type ContentSender, type WorkerContext } from '../context';
-import type { Sealer } from '../services';
 
 /** A snapshot may start at most this far in the future (clock skew between renderer and worker). */
 const MAX_FUTURE_MS = 60_000;

@@ -17,6 +17,7 @@ import {
   handleStake,
   handleStakePreview,
   handleUnstake,
+  startsJob,
 } from './earn';
 
 /**
@@ -63,6 +64,15 @@ export const UI_HANDLERS: UiHandlers = {
   'ui/exit': handleExit,
   'ui/job': handleJob,
 };
+
+/**
+ * The UI messages whose handler may open a job (built by jobStarter in
+ * ./earn), derived from the registry: the worker then makes sure the job
+ * resume alarm exists. Polls such as ui/job open nothing.
+ */
+export const JOB_STARTING_TYPES: ReadonlySet<UiMessage['type']> = new Set(
+  (Object.keys(UI_HANDLERS) as UiMessage['type'][]).filter((type) => startsJob(UI_HANDLERS[type])),
+);
 
 export const CONTENT_HANDLERS: ContentHandlers = {
   'content/capture-query': data((ctx: WorkerContext, _msg: unknown, sender: ContentSender) => handleCaptureQuery(ctx, sender)),

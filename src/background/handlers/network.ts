@@ -3,12 +3,11 @@ import type { ReaderClient } from '../../chain/types';
 import type { Balances, NetworkInfo } from '../../shared/earning-messages';
 import type { UiMessage, Reply } from '../../shared/messages';
 import type { NetworkSetting, ResolvedNetwork } from '../../shared/network';
-import { fail, ok, type WorkerContext } from '../context';
+import { fail, failWith, ok, type WorkerContext } from '../context';
 import {
   checkRpcChainId,
   createNetworkPublicClient,
   fundFromFaucet,
-  NetworkError,
   readBalances,
   toNetworkError,
   type RawRequester,
@@ -36,17 +35,12 @@ export function networkInfo(setting: NetworkSetting, network: ResolvedNetwork): 
   };
 }
 
-/** NetworkError → its code; anything else is a bug ('internal'). */
-function failed(err: unknown): Reply<never> {
-  if (err instanceof NetworkError) return fail(err.code, err.message);
-  return fail('internal', err instanceof Error ? err.message : String(err));
-}
-
-async function guard<T>(work: () => Promise<Reply<T>>): Promise<Reply<T>> {
+/** Whatever a network handler throws is answered through the one mapping (failWith). */
+async function guard<T>(what: UiMessage['type'], work: () => Promise<Reply<T>>): Promise<Reply<T>> {
   try {
     return await work();
   } catch (err) {
-    return failed(err);
+    return failWith(err, what);
   }
 }
 
@@ -68,14 +62,14 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
 
   return {
     networkGet: (_msg: Msg<'ui/network-get'>): Promise<Reply<NetworkInfo>> =>
-      guard(async () => {
+      guard('ui/network-get', async () => {
         const { setting, network } = await deps.network.settingAndCurrent();
         return ok(networkInfo(setting, network));
       }),
 
     /** Only a node that answers with the deployment's chain id is accepted; nothing is stored otherwise. */
     networkSet: (msg: Msg<'ui/network-set'>): Promise<Reply<NetworkInfo>> =>
-      guard(async () => {
+      guard('ui/network-set', async () => {
         // A custom network must answer with its deployment's chain id before it is stored. The bundled
         // devnet is always accepted: going back to it must work while the local chain is stopped.
         const saved = await deps.network.save(msg.network, (candidate) =>
@@ -87,14 +81,14 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
       }),
 
     balances: (_msg: Msg<'ui/balances'>): Promise<Reply<Balances>> =>
-      guard(async () => {
+      guard('ui/balances', async () => {
         const address = await accountAddress();
         if (!address) return fail('locked', 'No account: unlock the wallet first.');
         return ok(await balancesOf(await deps.network.current(), address));
       }),
 
     faucet: (_msg: Msg<'ui/faucet'>): Promise<Reply<Balances>> =>
-      guard(async () => {
+      guard('ui/faucet', async () => {
         const address = await accountAddress();
         if (!address) return fail('locked', 'No account: unlock the wallet first.');
         const network = await deps.network.current();

@@ -1,12 +1,13 @@
 import type { LocalAccount } from 'viem';
-import { getBlock, readContract } from 'viem/actions';
-import { dataSBTAbi } from '../../chain/generated/index.ts';
+import { getBlock } from 'viem/actions';
+import { readCurrentEpoch } from '../../chain/read-current-epoch.ts';
 import type { SignedTx } from '../../chain/send-once.ts';
+import type { ErrorCode } from '../../shared/error-codes';
+import { SurfError } from '../../shared/errors';
 import type { ResolvedNetwork } from '../../shared/network';
-import type { JobRecord } from '../../vault';
+import { updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { createNetworkPublicClient, type NetworkPublicClient } from '../network';
-import { updateJob } from './job-store';
 import { asAddress } from './masks';
 
 /** What every job step works with: the network, a client and the holder's address. */
@@ -21,14 +22,13 @@ export async function connectJob(ctx: WorkerContext, job: JobRecord): Promise<Jo
   if (job.params.chainId !== undefined && job.params.chainId !== network.chainId) {
     throw new JobError('network_unavailable', `This task belongs to chain ${job.params.chainId}; switch back to that network to finish it.`);
   }
-  const address = String(job.params.address) as `0x${string}`;
+  const { address } = job.params;
   return { network, client: createNetworkPublicClient(network), address };
 }
 
 /** The chain's epoch (DataSBT.currentEpoch: weeks of chain time). */
 export async function chainEpoch(chain: Pick<JobChain, 'client' | 'network'>): Promise<number> {
-  const e = await readContract(chain.client, { address: asAddress(chain.network.deployment.contracts.dataSbt), abi: dataSBTAbi, functionName: 'currentEpoch' });
-  return Number(e);
+  return Number(await readCurrentEpoch(chain.client, { sbt: asAddress(chain.network.deployment.contracts.dataSbt) }));
 }
 
 /** The chain's clock (latest block), unix seconds: pools and epochs run on chain time, not the device's. */
@@ -47,7 +47,7 @@ export async function txOptions(ctx: WorkerContext, job: JobRecord): Promise<{
   persist(tx: SignedTx): Promise<void>;
   onBroadcast(): Promise<void>;
 }> {
-  const signed = job.tx as SignedTx | undefined;
+  const signed: SignedTx | undefined = job.tx;
   return {
     signed,
     account: signed ? undefined : await ctx.lock.account(),
@@ -60,14 +60,7 @@ export async function txOptions(ctx: WorkerContext, job: JobRecord): Promise<{
   };
 }
 
-/** A job failure the user can read; `code` is an ErrorCode the UI localises. */
-export class JobError extends Error {
-  override readonly name = 'JobError';
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+/** A job or earning-handler failure the user can read; `code` is an ErrorCode the UI localises. */
+export class JobError extends SurfError<ErrorCode> {
+  override name = 'JobError';
 }

@@ -1,15 +1,14 @@
 import { ALL_MASK, asAddress } from './masks';
-import { dataSBTAbi } from '../../chain/generated/index.ts';
-import { sbtTokenId } from '../../chain/mint-sbt.ts';
+import { MINT_SBT_ACTION, mintSbtCall } from '../../chain/mint-sbt.ts';
+import { sbtTokenId } from '../../chain/token-id.ts';
 import { readDataToken } from '../../chain/read-data-token.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
 import { buildEpochCommitment, MINT_POOL_ID } from '../../zk';
 import { scoreDomainDays } from '../../scoring/score.ts';
-import { getOrCreateEpochSecrets, readEpochDomainDays, type JobRecord } from '../../vault';
+import { assertJobKind, getOrCreateEpochSecrets, readEpochDomainDays, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { chainEpoch, connectJob, JobError, txOptions } from './job-chain';
 import { freezeCommitment, readCommitment } from './commitments';
-import { updateJob } from './job-store';
 import { parseStoredProof, proveForJob } from './proof-step';
 
 /**
@@ -19,7 +18,8 @@ import { parseStoredProof, proveForJob } from './proof-step';
  */
 export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<JobRecord> {
   const chain = await connectJob(ctx, job);
-  const epoch = Number(job.params.epoch);
+  assertJobKind(job, 'mint');
+  const { epoch } = job.params;
   const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
   const now = () => ctx.now();
 
@@ -64,12 +64,7 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
   // submitting | confirming
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
-  await sendContractWriteOnce(
-    chain.client,
-    'Mint data token',
-    { address: sbt, abi: dataSBTAbi, functionName: 'mint', args: [BigInt(epoch), proof.points, proof.nullifier, proof.root, proof.proof] },
-    await txOptions(ctx, job),
-  );
+  await sendContractWriteOnce(chain.client, MINT_SBT_ACTION, mintSbtCall({ sbt, epoch: BigInt(epoch), ...proof }), await txOptions(ctx, job));
   // Fixed by the contract (DataSBT.tokenIdOf(msg.sender, epoch)); the sender is this holder.
   const tokenId = sbtTokenId(chain.address, BigInt(epoch));
   return updateJob(

@@ -1,9 +1,8 @@
 import { computeScope, toSolidityProof, buildWitnessInput, type DomainDayRow, type SolidityProof } from '../../zk';
 import { ZkError } from '../../zk/errors.ts';
-import { getOrCreateEpochSecrets, type JobRecord } from '../../vault';
+import { getOrCreateEpochSecrets, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { JobError, type JobChain } from './job-chain';
-import { updateJob } from './job-store';
 
 /** A proof ready for a contract call, as persisted in `job.result.proof` between proving and submitting. */
 export interface StoredProof {

@@ -1,12 +1,10 @@
-import { BaseError as ViemBaseError } from 'viem';
 import { ChainError } from '../../chain/errors.ts';
 import { KeyringError } from '../../keyring';
-import type { JobRecord } from '../../vault';
+import { getJob, isOpen, openJobs, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { NetworkError } from '../network';
+import { toReplyError } from '../../shared/reply-error';
 import { advanceExit } from './exit-job';
-import { JobError } from './job-chain';
-import { isOpen, openJobs, updateJob } from './job-store';
 import { advanceMint } from './mint-job';
 import { advancePoolCall, advanceStake } from './stake-job';
 
@@ -36,15 +34,15 @@ export async function runJob(ctx: WorkerContext, id: string): Promise<void> {
   if (running.has(id)) return;
   running.add(id);
   try {
-    let job = await ctx.db.jobs.get(id);
+    let job = await getJob(ctx.db, id);
     while (isOpen(job)) {
       try {
         job = await ADVANCE[job.kind](ctx, job);
       } catch (err) {
-        const error = describe(err);
-        const current = (await ctx.db.jobs.get(id)) ?? job;
+        const error = toReplyError(err, `${job.kind} job`);
+        const current = (await getJob(ctx.db, id)) ?? job;
         const pause = isPause(err, current);
-        console.error(`[surf-to-earn] job ${id} ${pause ? 'paused' : 'failed'}: ${error.message}`);
+        console.error(`[surf-to-earn] job ${id} ${pause ? 'paused' : 'failed'}: ${error.code} ${error.message}`, err);
         await updateJob(ctx.db, id, pause ? { error } : { state: 'failed', error }, ctx.now());
         return;
       }
@@ -70,19 +68,6 @@ export async function resumeOpenJobs(ctx: WorkerContext, open?: readonly JobReco
 function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;
   if (!job.tx) return err instanceof NetworkError;
-  // A signed transaction exists: only a revert ends the job.
-  return !(err instanceof ChainError && isRevert(err));
-}
-
-/** The chain refused (a decoded custom error, or a mined transaction that reverted), as opposed to a node that did not answer. */
-const isRevert = (err: ChainError): boolean => !!err.revertName || /reverted/.test(err.message);
-
-function describe(err: unknown): { code: string; message: string } {
-  if (err instanceof JobError) return { code: err.code, message: err.message };
-  if (err instanceof KeyringError) return { code: err.code === 'corrupt' ? 'internal' : err.code, message: err.message };
-  if (err instanceof NetworkError) return { code: err.code, message: err.message };
-  if (err instanceof ChainError) return { code: isRevert(err) ? 'chain_error' : 'network_unavailable', message: err.message };
-  // A viem error outside a write (a read while building): the node did not answer as expected.
-  if (err instanceof ViemBaseError) return { code: 'network_unavailable', message: err.shortMessage };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+  // A signed transaction exists: only a revert (the chain refused, not a node that did not answer) ends the job.
+  return !(err instanceof ChainError && err.isRevert);
 }

@@ -1,23 +1,26 @@
-import { dataStakingPoolAbi } from '../../chain/generated/index.ts';
+import { CLAIM_REWARDS_ACTION, claimRewardsCall } from '../../chain/claim-rewards.ts';
+import { STAKE_INTO_POOL_ACTION, stakeIntoPoolCall } from '../../chain/stake-into-pool.ts';
+import { epochOfTokenId } from '../../chain/token-id.ts';
+import { UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall } from '../../chain/unstake-from-pool.ts';
 import { readPool } from '../../chain/read-pool.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
-import type { JobRecord } from '../../vault';
+import { assertJobKind, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { readCommitment } from './commitments';
 import { chainTime, connectJob, JobError, txOptions } from './job-chain';
-import { updateJob } from './job-store';
 import { parseStoredProof, proveForJob } from './proof-step';
 
 /**
  * One step of a stake job: building (the pool's terms, the frozen rows of the
  * token's epoch) → proving (the pool's mask and minimum, scope of this pool) →
- * submitting → confirming → done. Token id = holder << 96 | epoch.
+ * submitting → confirming → done. The epoch is read from the token id.
  */
 export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<JobRecord> {
+  assertJobKind(job, 'stake');
   const chain = await connectJob(ctx, job);
-  const pool = String(job.params.pool) as `0x${string}`;
-  const tokenId = BigInt(String(job.params.tokenId));
-  const epoch = Number(tokenId & ((1n << 96n) - 1n));
+  const { pool } = job.params;
+  const tokenId = BigInt(job.params.tokenId);
+  const epoch = Number(epochOfTokenId(tokenId));
   const now = () => ctx.now();
 
   if (job.state === 'queued' || job.state === 'building') {
@@ -41,38 +44,35 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
     return proveForJob(ctx, job, chain, {
       rows: frozen.rows,
       epoch,
-      categoryMask: BigInt(String(job.params.categoryMask)),
-      minPoints: BigInt(String(job.params.minPoints)),
+      categoryMask: BigInt(job.params.categoryMask ?? missingTerm('categoryMask')),
+      minPoints: BigInt(job.params.minPoints ?? missingTerm('minPoints')),
       verifyingContract: pool,
-      poolId: BigInt(String(job.params.poolId)),
+      poolId: BigInt(job.params.poolId ?? missingTerm('poolId')),
     });
   }
 
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
-  await sendContractWriteOnce(
-    chain.client,
-    'Stake',
-    { address: pool, abi: dataStakingPoolAbi, functionName: 'stake', args: [tokenId, proof.nullifier, proof.points, proof.proof] },
-    await txOptions(ctx, job),
-  );
+  await sendContractWriteOnce(chain.client, STAKE_INTO_POOL_ACTION, stakeIntoPoolCall({ pool, tokenId, ...proof }), await txOptions(ctx, job));
   return updateJob(ctx.db, job.id, { state: 'done', progress: 100, error: undefined, result: { weight: proof.points.toString() } }, now());
 }
 
 /** unstake or claim: one transaction, no proof. */
 export async function advancePoolCall(ctx: WorkerContext, job: JobRecord): Promise<JobRecord> {
+  assertJobKind(job, 'unstake', 'claim');
   const chain = await connectJob(ctx, job);
-  const pool = String(job.params.pool) as `0x${string}`;
-  const tokenId = BigInt(String(job.params.tokenId));
-  const functionName = job.kind === 'unstake' ? 'unstake' : 'claim';
+  const { pool } = job.params;
+  const tokenId = BigInt(job.params.tokenId);
   if (job.state === 'queued' || job.state === 'building' || job.state === 'proving') {
     job = await updateJob(ctx.db, job.id, { state: 'submitting', progress: 0 }, ctx.now());
   }
-  await sendContractWriteOnce(
-    chain.client,
-    functionName === 'unstake' ? 'Unstake' : 'Claim rewards',
-    { address: pool, abi: dataStakingPoolAbi, functionName, args: [tokenId] },
-    await txOptions(ctx, job),
-  );
+  const options = await txOptions(ctx, job);
+  if (job.kind === 'unstake') await sendContractWriteOnce(chain.client, UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall({ pool, tokenId }), options);
+  else await sendContractWriteOnce(chain.client, CLAIM_REWARDS_ACTION, claimRewardsCall({ pool, tokenId }), options);
   return updateJob(ctx.db, job.id, { state: 'done', progress: 100, error: undefined }, ctx.now());
+}
+
+/** The pool's terms are stored when building; a proving job without them was written by a bug. */
+function missingTerm(name: string): never {
+  throw new JobError('internal', `This stake job lost the pool's ${name}; start the stake again.`);
 }

@@ -13,9 +13,11 @@ import {
   unlockKeyring,
   type KeyringRecord,
   type KeyringSecrets,
+  type Opener,
+  type Sealer,
 } from '../../keyring';
 import type { WalletState } from '../../shared/earning-messages';
-import type { LockService, Opener, Sealer } from '../services';
+import type { LockService } from '../services';
 import { createSettingsStore, type SettingsStore } from '../settings-store';
 import {
   AUTO_LOCK_ALARM,

@@ -1,6 +1,7 @@
 import { erc20Abi, getAddress, type Address } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
 import { dataStakingPoolAbi, poolFactoryAbi } from '../../chain/generated';
+import { readTokenMetadata } from '../../chain/read-token-metadata';
 import type { ReaderClient } from '../../chain/types';
 import type { Deployment } from '../../shared/deployment';
 import type { Balances } from '../../shared/earning-messages';
@@ -37,9 +38,8 @@ export function dedupe(addresses: readonly string[]): Address[] {
 }
 
 async function readToken(client: ReaderClient, token: Address, holder: Address) {
-  const [symbol, decimals, balance] = await Promise.all([
-    readContract(client, { address: token, abi: erc20Abi, functionName: 'symbol' }),
-    readContract(client, { address: token, abi: erc20Abi, functionName: 'decimals' }),
+  const [{ symbol, decimals }, balance] = await Promise.all([
+    readTokenMetadata(client, { token }),
     readContract(client, { address: token, abi: erc20Abi, functionName: 'balanceOf', args: [holder] }),
   ]);
   return { address: token, symbol, decimals, balance: balance.toString() };

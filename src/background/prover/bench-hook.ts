@@ -1,5 +1,5 @@
 import { chromeProverDeps } from './chrome-deps.ts';
-import { createProver, type BrowserProver } from './create-prover.ts';
+import { createProver, type BrowserProver, type ProverDeps } from './create-prover.ts';
 import type { CircuitInput } from '../../zk/witness.ts';
 
 /**
@@ -21,9 +21,11 @@ export interface BenchProveResult {
 }
 
 export function installProverBenchHook(): void {
+  // Test-only extra provers, outside the worker's alarm table: each listens for its own idle alarm.
+  const listening = (deps: ProverDeps): ProverDeps => ({ ...deps, alarms: { create: deps.alarms.create, onAlarm: chrome.alarms.onAlarm } });
   const provers: Record<'offscreen' | 'worker', BrowserProver> = {
-    offscreen: createProver(chromeProverDeps({ mode: 'offscreen' })),
-    worker: createProver(chromeProverDeps({ mode: 'worker' })),
+    offscreen: createProver(listening(chromeProverDeps({ mode: 'offscreen' }))),
+    worker: createProver(listening(chromeProverDeps({ mode: 'worker' }))),
   };
   const hook = async (input: CircuitInput, batchSize: number, path: 'offscreen' | 'worker'): Promise<BenchProveResult> => {
     const stages: string[] = [];

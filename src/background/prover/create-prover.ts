@@ -29,7 +29,13 @@ export interface ProverDeps {
   /** chrome.offscreen; undefined where the API is missing. */
   offscreen?: OffscreenApiLike;
   storage: StorageAreaLike;
-  alarms: AlarmsApiLike & { onAlarm: { addListener(fn: (alarm: { name: string }) => void): void } };
+  /**
+   * The worker's prover gets `create` only: its IDLE_ALARM is wired in the
+   * worker's one alarm table (src/background/alarm-table.ts) to onIdleAlarm().
+   * With `onAlarm` (unit tests, the bench build's extra provers) the prover
+   * listens for its idle alarm itself.
+   */
+  alarms: AlarmsApiLike & { onAlarm?: { addListener(fn: (alarm: { name: string }) => void): void } };
   now(): number;
   mode?: ProverMode;
   /** Close the offscreen page (and drop the worker's artifact copy) after this long without a proof; default 2 min. */
@@ -39,6 +45,8 @@ export interface ProverDeps {
 export interface BrowserProver extends Prover {
   /** The path the last successful proof took, and its phase durations (the bench reads them). */
   readonly last: { path: ProverPath; timings: ProveTimings } | null;
+  /** The IDLE_ALARM handler: drops the worker's artifact copy and closes the offscreen page once idle. */
+  onIdleAlarm(): void;
 }
 
 /**
@@ -54,9 +62,9 @@ function documentFor(api: OffscreenApiLike, create: () => OffscreenDocument): Of
 }
 
 /**
- * The worker's Prover. Call synchronously at the worker's top level: it
- * registers the idle alarm's listener, which must exist when the alarm wakes
- * a restarted worker.
+ * The worker's Prover. Create it at the worker's top level and route its
+ * IDLE_ALARM to onIdleAlarm() there, so the handler exists when the alarm
+ * wakes a restarted worker (or pass `alarms.onAlarm` to have it listen itself).
  */
 export function createProver(deps: ProverDeps): BrowserProver {
   const mode = deps.mode ?? 'auto';
@@ -72,10 +80,12 @@ export function createProver(deps: ProverDeps): BrowserProver {
   let seq = 0;
   let last: BrowserProver['last'] = null;
 
-  deps.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== IDLE_ALARM) return;
+  const onIdleAlarm = (): void => {
     if (deps.now() - lastWorkerUse >= idleMs - 1_000) workerArtifacts.clear();
     void doc?.closeIfIdle().catch((cause: unknown) => console.error('[surf-to-earn] closing the offscreen prover failed', cause));
+  };
+  deps.alarms.onAlarm?.addListener((alarm) => {
+    if (alarm.name === IDLE_ALARM) onIdleAlarm();
   });
 
   async function run(path: ProverPath, input: CircuitInput, batchSize: number, onProgress?: (p: ProveProgress) => void): Promise<ProveReply> {
@@ -106,6 +116,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
     get last() {
       return last;
     },
+    onIdleAlarm,
     async prove(input, batchSize, onProgress): Promise<EpochProofResult> {
       let reply: ProveReply;
       if (mode === 'worker' || (mode === 'auto' && !doc)) {

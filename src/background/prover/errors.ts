@@ -1,3 +1,4 @@
+import { SurfError } from '../../shared/errors';
 import { ZkError } from '../../zk/errors.ts';
 import type { OffscreenErrorCode } from '../../offscreen/messages.ts';
 
@@ -10,15 +11,9 @@ import type { OffscreenErrorCode } from '../../offscreen/messages.ts';
  */
 export type ProverErrorCode = 'artifact_unavailable' | 'internal';
 
-export class ProverError extends Error {
-  override readonly name = 'ProverError';
-  constructor(
-    readonly code: ProverErrorCode,
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause });
-  }
+/** Both codes answer as `internal`: the user can only retry (SurfError#replyCode). */
+export class ProverError extends SurfError<ProverErrorCode> {
+  override name = 'ProverError';
 }
 
 /** The error a typed ProveReply failure becomes. */

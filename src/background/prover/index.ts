@@ -5,5 +5,5 @@
 export { createProver, type BrowserProver, type ProverDeps, type ProverMode } from './create-prover.ts';
 export { chromeProverDeps } from './chrome-deps.ts';
 export { ProverError } from './errors.ts';
-export { OFFSCREEN_PATH } from './offscreen-document.ts';
+export { IDLE_ALARM as PROVER_IDLE_ALARM, OFFSCREEN_PATH } from './offscreen-document.ts';
 export { TIMINGS_KEY as PROVER_TIMINGS_KEY } from './timings.ts';

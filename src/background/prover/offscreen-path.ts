@@ -6,6 +6,7 @@ import {
   type ProgressEvent,
   type ProveReply,
 } from '../../offscreen/messages.ts';
+import { SurfError, type SurfErrorOptions } from '../../shared/errors';
 import type { CircuitInput } from '../../zk/witness.ts';
 import type { OffscreenDocument } from './offscreen-document.ts';
 
@@ -19,9 +20,12 @@ export interface MessagingLike {
   connect(info: { name: string }): PortLike;
 }
 
-/** Thrown when the page could not be created or gave no valid answer (the caller may fall back). */
-export class OffscreenTransportError extends Error {
-  override readonly name = 'OffscreenTransportError';
+/** Thrown when the page could not be created or gave no valid answer (the caller may fall back); answers as `internal`. */
+export class OffscreenTransportError extends SurfError<'internal'> {
+  override name = 'OffscreenTransportError';
+  constructor(message: string, options?: SurfErrorOptions) {
+    super('internal', message, options);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SCORING } from '../../scoring/constants';
-import { dwellPoints, scoreDomainDay } from '../../scoring/score';
+import { dwellPoints, interactionPoints, scoreDomainDay, visitPoints } from '../../scoring/score';
 import type { CapHit } from '../../shared/messages';
 import type { DomainDayRow } from '../../vault';
 
@@ -22,18 +22,15 @@ export function explainCaps(rows: readonly DomainDayRow[]): CapHit[] {
   };
   const perDay = new Map<number, number>();
   for (const r of rows) {
-    const visitPts = Math.min(r.visits, SCORING.VISIT_CAP) * SCORING.POINTS_PER_VISIT;
-    const interactionPts = Math.floor(Math.min(r.interactions, SCORING.INTERACTION_CAP) / SCORING.INTERACTIONS_PER_POINT);
+    const visitPts = visitPoints(r.visits);
+    const interactionPts = interactionPoints(r.interactions);
     if (r.activeSeconds < SCORING.MIN_ACTIVE_SECONDS) {
       add('min_active', visitPts + interactionPts, r.domain);
       continue;
     }
-    add('visit_cap', (Math.max(r.visits - SCORING.VISIT_CAP, 0)) * SCORING.POINTS_PER_VISIT, r.domain);
-    add(
-      'interaction_cap',
-      Math.floor(r.interactions / SCORING.INTERACTIONS_PER_POINT) - Math.floor(Math.min(r.interactions, SCORING.INTERACTION_CAP) / SCORING.INTERACTIONS_PER_POINT),
-      r.domain,
-    );
+    // What each cap took: the uncapped rule minus the formula's capped one.
+    add('visit_cap', r.visits * SCORING.POINTS_PER_VISIT - visitPts, r.domain);
+    add('interaction_cap', Math.floor(r.interactions / SCORING.INTERACTIONS_PER_POINT) - interactionPts, r.domain);
     const beyondTiers = r.activeSeconds - SCORING.TIER1_SECONDS - SCORING.TIER2_SECONDS;
     add('dwell_tier', Math.floor(Math.max(beyondTiers, 0) / SCORING.TIER2_SECONDS_PER_POINT), r.domain);
     const uncapped = dwellPoints(r.activeSeconds) + visitPts + interactionPts;

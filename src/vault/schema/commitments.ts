@@ -1,4 +1,4 @@
-import type { SealedBox } from '../../background/services';
+import type { SealedBox } from '../../keyring';
 
 /**
  * The `commitments` table: the domain-day rows frozen when an epoch is

@@ -1,4 +1,4 @@
-import type { SealedBox } from '../../background/services';
+import type { SealedBox } from '../../keyring';
 
 /**
  * The `footprints` table: one row per page view. A row keeps its measures in

@@ -1,4 +1,4 @@
-import type { SealedBox } from '../../background/services';
+import type { SealedBox } from '../../keyring';
 
 /**
  * The `secrets` table: a few named random values that must survive as long as

@@ -5,8 +5,7 @@ import { createLockService, type LockAlarms, type WorkerLockService } from '../.
 import type { WorkerContext } from '../../../src/background/context';
 import { createNetworkService } from '../../../src/background/network';
 import type { SenderLike } from '../../../src/background/sender';
-import type { Opener, Sealer } from '../../../src/background/services';
-import { createOpener, createSealer, generateVaultKeyPair } from '../../../src/keyring';
+import { createOpener, createSealer, generateVaultKeyPair, type Opener, type Sealer } from '../../../src/keyring';
 import type { FootprintSnapshot } from '../../../src/shared/footprint';
 
 /** A chrome.storage.local stand-in: a Map with the same async get/set shape, values deep-copied like the real one. */

@@ -35,7 +35,7 @@ beforeAll(async () => {
   client = createNetworkPublicClient({ chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl });
   const sponsor = devnet.signers[0];
   // A second reward token, as a sponsor with its own ERC-20 would bring.
-  const hash = await deployContract(sponsor, { abi: testTokenAbi, bytecode: testTokenBytecode, args: ['Gallery Credits', 'GLRY'], account: sponsor.account, chain: sponsor.chain });
+  const hash = await deployContract(sponsor, { abi: testTokenAbi, bytecode: testTokenBytecode, args: ['Gallery Credits', 'GLRY', sponsor.account.address], account: sponsor.account, chain: sponsor.chain });
   otherToken = getAddress((await waitForTransactionReceipt(sponsor, { hash })).contractAddress!);
   for (const to of [sponsor.account.address, holder()]) {
     const tx = await writeContract(sponsor, { address: otherToken, abi: testTokenAbi, functionName: 'mint', args: [to, parseUnits('500', 18)], account: sponsor.account, chain: sponsor.chain });

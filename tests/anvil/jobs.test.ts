@@ -16,7 +16,7 @@ import type { ResolvedNetwork } from '../../src/shared/network';
 import type { JobView, PoolView, StakePreview } from '../../src/shared/earning-messages';
 import { prove } from '../../src/zk/index.ts';
 import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
-import { artifactsFor, hasArtifacts } from './real-proofs';
+import { artifactsFor, requireArtifacts } from './real-proofs';
 import { createTestPool, latestTimestamp, setupDevnet, type Devnet } from './helpers';
 
 const DAY = 86_400;
@@ -29,6 +29,7 @@ interface Harness extends World {
 let devnet: Devnet;
 
 beforeAll(async () => {
+  requireArtifacts(8);
   devnet = await setupDevnet({ verifier: 'EpochVerifier8' });
 }, 60_000);
 
@@ -87,7 +88,7 @@ const tokenOf = (h: Harness, epoch: number) =>
     args: [h.address, BigInt(epoch)],
   });
 
-describe.skipIf(!hasArtifacts(8))('earning jobs on a real devnet', () => {
+describe('earning jobs on a real devnet', () => {
   it('browse → prove and mint → eligible pool → stake → claim → exit, each transaction once', async () => {
     const h = await harness();
     await browse(h);

@@ -23,6 +23,22 @@ export function hasArtifacts(batchSize: BatchSize): boolean {
   return existsSync(a.wasm) && existsSync(a.zkey);
 }
 
+/** The command that regenerates a batch's committed wasm, zkey, vkey and verifier (docs/protocol.md §4). */
+export function ceremonyCommand(batchSize: BatchSize): string {
+  return batchSize === 8 ? 'npm run ceremony -- --batch 8' : `npm run ceremony -- --batch ${batchSize} --ptau FILE`;
+}
+
+/**
+ * Throws unless the batch's proving artifacts are present. They are committed,
+ * so a missing one is a broken checkout that must fail a test, never skip it.
+ */
+export function requireArtifacts(batchSize: BatchSize): void {
+  if (hasArtifacts(batchSize)) return;
+  const a = artifactsFor(batchSize);
+  const missing = [a.wasm, a.zkey].filter((f) => !existsSync(f)).map((f) => path.relative(ROOT, f));
+  throw new Error(`${missing.join(' and ')} missing: restore the committed files or regenerate them with \`${ceremonyCommand(batchSize)}\``);
+}
+
 export const ALL_CATEGORIES = categoryMask(CATEGORY_KEYS);
 
 /** A small week of browsing in crypto (1), news (3) and finance (6). */

@@ -1,20 +1,18 @@
 /**
  * The production verifier (N = 256 leaves) end to end: a real N = 256 proof
- * mints, and the same proof for another holder does not. Skipped while the
- * N = 256 ceremony artifacts are absent.
+ * mints, and the same proof for another holder does not. The N = 256 artifacts
+ * are committed: without them this fails, naming the ceremony that makes them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Address } from 'viem';
 import { mintSbt } from '../../src/chain/mint-sbt.ts';
-import { generatedBytecode } from '../../scripts/lib/deploy.ts';
 import { lastFinishedEpoch, revertName, setupDevnet, type Devnet } from './helpers.ts';
-import { hasArtifacts, makeMintProof, sampleRows } from './real-proofs.ts';
+import { makeMintProof, requireArtifacts, sampleRows } from './real-proofs.ts';
 
-const ready = hasArtifacts(256) && generatedBytecode('EpochVerifier256') !== null;
-
-describe.skipIf(!ready)('DataSBT with the production EpochVerifier256', () => {
+describe('DataSBT with the production EpochVerifier256', () => {
   let devnet: Devnet;
   beforeAll(async () => {
+    requireArtifacts(256);
     devnet = await setupDevnet({ verifier: 'EpochVerifier256', accounts: 3 });
   });
   afterAll(async () => devnet?.stop());

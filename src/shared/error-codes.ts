@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Every code a worker reply can carry (the UI localises each as `error_<code>`,
+ * tests/unit/i18n.test.ts checks both locales). Lives apart from the message
+ * contract so the error base (src/shared/errors.ts) and libraries that throw
+ * it do not import every message schema.
+ */
+export const CORE_ERROR_CODES = ['invalid_message', 'forbidden_sender', 'capture_disabled', 'storage_full', 'internal'] as const;
+
+/** Error codes of the earning flow (docs/earning.md). */
+export const EARNING_ERROR_CODES = [
+  'not_set_up',
+  'already_set_up',
+  'locked',
+  'wrong_password',
+  'network_unavailable',
+  'chain_error',
+  'nothing_to_mint',
+  'not_eligible',
+  'job_not_found',
+  'not_devnet',
+] as const;
+
+/** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */
+export const errorCodeSchema = z.enum([...CORE_ERROR_CODES, ...EARNING_ERROR_CODES]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+const ERROR_CODES: ReadonlySet<string> = new Set(errorCodeSchema.options);
+
+/** Whether `code` is a reply code (a library's own finer codes, e.g. a keyring's `corrupt`, are not). */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && ERROR_CODES.has(code);
+
+/** The error part of a failed reply. */
+export interface ReplyError {
+  code: ErrorCode;
+  message: string;
+}
