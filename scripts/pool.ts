@@ -9,25 +9,26 @@
  *   npm run pool -- sweep --pool 1      # sponsor, after the end
  *
  * Common options: --rpc (default http://127.0.0.1:8545), --deployments (default
- * deployments/<chainId>.json), --json. The signing key comes from POOL_PRIVATE_KEY;
+ * deployments/<chainId>.json), --json. The signing key comes from --key-file FILE
+ * (chmod 600) or POOL_PRIVATE_KEY, never from an argument;
  * on the devnet (chain 31337) only, it defaults to anvil's first account.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createPublicClient, createWalletClient, erc20Abi, formatUnits, http, parseUnits, type Address, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, formatUnits, http, parseUnits, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { readContract } from 'viem/actions';
 import { createPool } from '../src/chain/create-pool.ts';
 import { fundPool } from '../src/chain/fund-pool.ts';
 import { sweepPool } from '../src/chain/sweep-pool.ts';
-import { listPools } from '../src/chain/list-pools.ts';
+import { listPools, readPoolAddress, readPoolCount } from '../src/chain/list-pools.ts';
 import { readPool, type PoolInfo } from '../src/chain/read-pool.ts';
 import { decodePoolMetadata, encodePoolMetadata } from '../src/chain/pool-metadata.ts';
-import { poolFactoryAbi } from '../src/chain/generated/index.ts';
+import { readTokenMetadata } from '../src/chain/read-token-metadata.ts';
 import { categoriesInMask, categoryMask } from '../src/shared/categories.ts';
 import { ANVIL_KEY_0, localChain } from './lib/clients.ts';
 import { DEVNET_CHAIN_ID } from './lib/anvil.ts';
 import { deploymentPath, readDeployment } from './lib/deployments.ts';
+import { keyOnCommandLine, loadSigningAccount } from './lib/signing-key.ts';
 import { createSchema, fundSchema, listSchema, showSchema, sweepSchema } from './lib/pool-args.ts';
 
 const USAGE = `usage: npm run pool -- <create|fund|list|show|sweep> [options]
@@ -37,7 +38,7 @@ const USAGE = `usage: npm run pool -- <create|fund|list|show|sweep> [options]
   list
   show   --pool ID|0x…
   sweep  --pool ID|0x… [--to 0x…]     (sponsor, after the end: rewards nobody earned)
-  common: --rpc URL  --deployments FILE  --json   (key: env POOL_PRIVATE_KEY)`;
+  common: --rpc URL  --deployments FILE  --json  --key-file FILE   (or env POOL_PRIVATE_KEY)`;
 
 class UsageError extends Error {}
 
@@ -47,7 +48,7 @@ function validate<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
-async function connect(common: { rpc: string; deployments?: string }) {
+async function connect(common: { rpc: string; deployments?: string; 'key-file'?: string }) {
   const probe = createPublicClient({ transport: http(common.rpc) });
   let chainId: number;
   try {
@@ -59,30 +60,27 @@ async function connect(common: { rpc: string; deployments?: string }) {
   if (deployment.chainId !== chainId) throw new Error(`Deployment file is for chain ${deployment.chainId}, RPC is chain ${chainId}.`);
   const chain = localChain(chainId, common.rpc);
   const reader = createPublicClient({ chain, transport: http(common.rpc) });
+  // A bad key only matters to commands that sign: `list` and `show` still work.
+  const loaded = await loadSigningAccount({ keyFile: common['key-file'], envVar: 'POOL_PRIVATE_KEY' }).catch((err: unknown) => err as Error);
   const signer = () => {
-    const key = process.env.POOL_PRIVATE_KEY || (chainId === DEVNET_CHAIN_ID ? ANVIL_KEY_0 : undefined);
-    if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('Set POOL_PRIVATE_KEY (0x + 64 hex digits) to sign on this chain.');
-    return createWalletClient({ account: privateKeyToAccount(key as Hex), chain, transport: http(common.rpc) });
+    if (loaded instanceof Error) throw new UsageError(loaded.message);
+    const account = loaded ?? (chainId === DEVNET_CHAIN_ID ? privateKeyToAccount(ANVIL_KEY_0) : null);
+    if (!account) throw new UsageError('Pass --key-file FILE or set POOL_PRIVATE_KEY (0x + 64 hex digits) to sign on this chain.');
+    return createWalletClient({ account, chain, transport: http(common.rpc) });
   };
   return { chainId, deployment, reader, signer };
 }
 
 type Conn = Awaited<ReturnType<typeof connect>>;
 
-async function tokenMeta(conn: Conn, token: Address) {
-  const [decimals, symbol] = await Promise.all([
-    readContract(conn.reader, { address: token, abi: erc20Abi, functionName: 'decimals' }),
-    readContract(conn.reader, { address: token, abi: erc20Abi, functionName: 'symbol' }),
-  ]);
-  return { decimals, symbol };
-}
+const tokenMeta = (conn: Conn, token: Address) => readTokenMetadata(conn.reader, { token });
 
 async function resolvePool(conn: Conn, ref: Address | number): Promise<Address> {
   if (typeof ref === 'string') return ref;
   const factory = conn.deployment.contracts.poolFactory as Address;
-  const count = await readContract(conn.reader, { address: factory, abi: poolFactoryAbi, functionName: 'poolCount' });
+  const count = await readPoolCount(conn.reader, { factory });
   if (BigInt(ref) > count) throw new UsageError(`No pool ${ref}: the factory has ${count} pool(s).`);
-  return readContract(conn.reader, { address: factory, abi: poolFactoryAbi, functionName: 'poolAt', args: [BigInt(ref - 1)] });
+  return readPoolAddress(conn.reader, { factory, index: BigInt(ref - 1) });
 }
 
 async function describePool(conn: Conn, p: PoolInfo) {
@@ -172,6 +170,8 @@ async function run(command: string | undefined, values: Record<string, unknown>)
 }
 
 async function main(): Promise<void> {
+  const keyArg = keyOnCommandLine(process.argv.slice(2));
+  if (keyArg) throw new UsageError(`${keyArg} is refused: pass the key with --key-file FILE (chmod 600) or POOL_PRIVATE_KEY, never as an argument.`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -179,6 +179,7 @@ async function main(): Promise<void> {
       strict: true,
       options: {
         rpc: { type: 'string' }, deployments: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+        'key-file': { type: 'string' },
         categories: { type: 'string' }, budget: { type: 'string' }, token: { type: 'string' }, start: { type: 'string' },
         end: { type: 'string' }, 'min-points': { type: 'string' }, name: { type: 'string' }, sponsor: { type: 'string' },
         description: { type: 'string' }, pool: { type: 'string' }, amount: { type: 'string' }, to: { type: 'string' },

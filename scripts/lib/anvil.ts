@@ -28,6 +28,8 @@ export interface AnvilOptions {
   chainId?: number;
   /** Print anvil's own log (the devnet does, tests do not). */
   verbose?: boolean;
+  /** false: start without the predeployed CREATE2 proxy (tests of a chain that lacks it). */
+  create2Proxy?: boolean;
 }
 
 export interface AnvilInstance {
@@ -75,6 +77,7 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
   const port = options.port || (await freePort());
   const chainId = options.chainId ?? DEVNET_CHAIN_ID;
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--mnemonic', ANVIL_MNEMONIC];
+  if (options.create2Proxy === false) args.push('--disable-default-create2-deployer');
   const child: ChildProcess = spawn(anvilBinary(), args, {
     stdio: options.verbose ? 'inherit' : ['ignore', 'ignore', 'pipe'],
   });

@@ -56,6 +56,7 @@ export const categoriesArg = z.string().transform((v, ctx) => {
 export const commonSchema = z.object({
   rpc: z.url({ message: 'expected an http(s) URL such as http://127.0.0.1:8545' }).default('http://127.0.0.1:8545'),
   deployments: z.string().optional(),
+  'key-file': z.string().min(1).optional(),
   json: z.boolean().default(false),
 });
 
