@@ -1,20 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { readSources } from './helpers/source-files';
 import { ALARM_TABLE, dispatchAlarm, type AlarmDeps, type AlarmHandler } from '../../src/background/alarm-table';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-const files = sourceFiles(join(root, 'src')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+const files = readSources();
 
 /** Every alarm name constant in src: `const X_ALARM = 'name'` → identifier → name. */
 const alarmNames = new Map<string, string>();

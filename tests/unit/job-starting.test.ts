@@ -1,18 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readSources } from './helpers/source-files';
 import { JOB_STARTING_TYPES, UI_HANDLERS } from '../../src/background/handlers';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
 
 describe('job-starting messages (meta)', () => {
   it('are derived from the handler registry: the handlers built by jobStarter, not the ui/job poll', () => {
@@ -21,8 +9,7 @@ describe('job-starting messages (meta)', () => {
   });
 
   it('open a job only through jobStarter, so a new job-starting handler cannot miss the tag', () => {
-    const calls = sourceFiles(join(root, 'src'))
-      .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }))
+    const calls = readSources()
       .filter((f) => f.path !== 'src/vault/jobs.ts') // where openJob is defined
       .flatMap((f) => [...f.text.matchAll(/\bopenJob\(/g)].map((m) => ({ ...f, at: m.index })));
     expect(calls.map((c) => c.path)).toEqual(['src/background/handlers/earn.ts']);
