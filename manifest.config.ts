@@ -8,7 +8,12 @@ import pkg from './package.json' with { type: 'json' };
  * - activeTab: the popup reads the current tab's origin after a click, instead of `tabs`;
  * - offscreen: the prover page (reason WORKERS) runs snarkjs's worker threads, which a
  *   service worker cannot start (src/offscreen, src/background/prover).
- * Host access comes only from the content script's http/https matches.
+ * - optional_host_permissions (http/https, any host): asked for one origin at a time, the
+ *   RPC node the user adds on the options page (chrome.permissions.request in that click),
+ *   given back when the network is removed. The node is the user's choice, so the pattern
+ *   cannot be narrower; nothing is granted at install.
+ * The devnet (http://127.0.0.1:8545) needs no grant: anvil answers CORS requests, and
+ * connect-src is not restricted by the CSP below.
  * No externally_connectable and no web_accessible_resources: a page cannot talk
  * to or fingerprint the extension. Incognito is not allowed at all.
  */
@@ -45,6 +50,7 @@ export default defineManifest({
     },
   ],
   permissions: ['storage', 'alarms', 'activeTab', 'offscreen'],
+  optional_host_permissions: ['http://*/*', 'https://*/*'],
   content_security_policy: {
     extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
   },

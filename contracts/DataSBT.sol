@@ -10,6 +10,8 @@ import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
 import {ProofScope} from "./lib/ProofScope.sol";
 import {Categories} from "./lib/Categories.sol";
+import {PoolFactory} from "./PoolFactory.sol";
+import {DataStakingPool} from "./DataStakingPool.sol";
 
 /// @title DataSBT
 /// @notice A soulbound (ERC-721 + ERC-5192) token per holder per finished weekly epoch. It is minted
@@ -23,6 +25,11 @@ import {Categories} from "./lib/Categories.sol";
 ///        made for another holder, chain, contract or epoch fails verification. Replaying a valid
 ///        proof hits the existing record (same holder and epoch), so it reverts.
 ///      - Nothing moves a token: transfers and approvals revert; only the holder can burn (exit).
+///      - A token with a live stake in a factory-made pool cannot be burned: such pools report
+///        every stake and exit here (lockStake / unlockStake), so a stake's weight has always
+///        stopped counting by the time of the burn. Only pools made by a contract whose runtime
+///        code is this build's PoolFactory (code hash checked) and which lists the pool may
+///        lock; their `leave` never calls the reward token, so no pool can block a burn forever.
 ///      The ERC-721 is written here, not inherited, because a soulbound token needs none of the
 ///      transfer machinery and packing the record saves a storage slot (~22k gas) per mint.
 ///      Storage per mint: the token slot (root | status) and one 32-bit lane of the holder's
@@ -46,7 +53,12 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @dev Points pages: epoch e of a holder is lane e % 8 (32 bits) of page e / 8. A valid
     ///      mint proves 1 <= points <= 4,200 (the circuit's weekly cap), so a nonzero lane is
     ///      exactly a live token; a burn zeroes it.
+    ///      A lane is 24 bits of points and, above them, an 8-bit count of the token's live
+    ///      stakes in factory pools (so a stake lock rewrites the page slot, never a fresh slot).
     uint256 private constant LANE_BITS = 32;
+    uint256 private constant POINTS_BITS = 24;
+    uint256 private constant POINTS_MASK = (1 << POINTS_BITS) - 1;
+    uint256 private constant MAX_LIVE_STAKES = (1 << (LANE_BITS - POINTS_BITS)) - 1;
     uint256 private constant PAGE_SHIFT = 3;
     uint256 private constant LANE_INDEX = (1 << PAGE_SHIFT) - 1;
     uint256 private constant LANE_MASK = (1 << LANE_BITS) - 1;
@@ -56,6 +68,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     ///      verifier at construction: every mint proof is checked against exactly these constants.
     uint256 private immutable _baseX;
     uint256 private immutable _baseY;
+    /// @dev keccak256 of PoolFactory's runtime code (constant for a build: no immutables).
+    bytes32 private immutable _factoryCodeHash;
 
     /// @dev root | status << 254; zero = never minted. Kept (as BURNED) after a burn.
     mapping(uint256 tokenId => uint256) private _tokens;
@@ -73,11 +87,19 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     error DataSBT__NotHolder(uint256 tokenId, address caller);
     error DataSBT__Soulbound();
     error DataSBT__ZeroAddress();
+    error DataSBT__NotFactoryPool(address caller);
+    error DataSBT__StillStaked(uint256 tokenId, uint256 liveStakes);
+    error DataSBT__TooManyStakes(uint256 tokenId);
+    error DataSBT__NoStakeLock(uint256 tokenId);
+
+    event StakeLocked(uint256 indexed tokenId, address indexed pool, uint256 liveStakes);
+    event StakeUnlocked(uint256 indexed tokenId, address indexed pool, uint256 liveStakes);
 
     constructor(IEpochVerifier verifier_) {
         if (address(verifier_) == address(0)) revert DataSBT__ZeroVerifier();
         verifier = verifier_;
         (_baseX, _baseY) = verifier_.precomputeBase(MINT_CATEGORY_MASK, MINT_MIN_POINTS);
+        _factoryCodeHash = keccak256(type(PoolFactory).runtimeCode);
     }
 
     // ---------------------------------------------------------------- mint and burn
@@ -91,8 +113,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     {
         uint256 current = block.timestamp / EPOCH_SECONDS;
         if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
-        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 32 bits.
-        if (points > LANE_MASK) revert DataSBT__PointsTooLarge(points);
+        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 24 points bits.
+        if (points > POINTS_MASK) revert DataSBT__PointsTooLarge(points);
         tokenId = tokenIdOf(msg.sender, epoch);
         if (_tokens[tokenId] != 0) revert DataSBT__AlreadyMinted(tokenId);
 
@@ -113,13 +135,46 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     }
 
     /// @notice The holder leaves: the token is destroyed and its (holder, epoch) cannot mint again.
+    ///         Every stake in a factory pool must be left first (unstake, or `leave` when the
+    ///         pool's reward token cannot pay): a burned token never counts in a pool.
     function burn(uint256 tokenId) external {
         address holder = _liveHolder(tokenId);
         if (holder != msg.sender) revert DataSBT__NotHolder(tokenId, msg.sender);
-        _tokens[tokenId] = BURNED << STATUS_SHIFT;
         uint256 epoch = uint96(tokenId);
-        _points[holder][epoch >> PAGE_SHIFT] &= ~(LANE_MASK << _laneShift(epoch));
+        uint256 page = _points[holder][epoch >> PAGE_SHIFT];
+        uint256 stakes = (page >> (_laneShift(epoch) + POINTS_BITS)) & MAX_LIVE_STAKES;
+        if (stakes != 0) revert DataSBT__StillStaked(tokenId, stakes);
+        _tokens[tokenId] = BURNED << STATUS_SHIFT;
+        _points[holder][epoch >> PAGE_SHIFT] = page & ~(LANE_MASK << _laneShift(epoch));
         emit Transfer(holder, address(0), tokenId);
+    }
+
+    // ---------------------------------------------------------------- stake locks (factory pools)
+
+    /// @notice Called by a factory pool when `tokenId` stakes in it: the token cannot burn until
+    ///         the pool calls `unlockStake`. Reverts unless the token is live.
+    function lockStake(uint256 tokenId) external {
+        _checkFactoryPool();
+        _liveHolder(tokenId);
+        uint256 stakes = _liveStakes(tokenId);
+        if (stakes == MAX_LIVE_STAKES) revert DataSBT__TooManyStakes(tokenId);
+        _addStakes(tokenId, 1, true);
+        emit StakeLocked(tokenId, msg.sender, stakes + 1);
+    }
+
+    /// @notice Called by a factory pool when `tokenId`'s stake leaves it (unstake or leave).
+    function unlockStake(uint256 tokenId) external {
+        _checkFactoryPool();
+        uint256 stakes = _liveStakes(tokenId);
+        // A factory pool unlocks only what it locked, so this never reverts for one.
+        if (stakes == 0) revert DataSBT__NoStakeLock(tokenId);
+        _addStakes(tokenId, 1, false);
+        emit StakeUnlocked(tokenId, msg.sender, stakes - 1);
+    }
+
+    /// @notice Live stakes of `tokenId` in factory pools (0 for a burned or unknown token).
+    function liveStakes(uint256 tokenId) external view returns (uint256) {
+        return _liveStakes(tokenId);
     }
 
     // ---------------------------------------------------------------- views for provers and pools
@@ -247,7 +302,31 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     }
 
     function _pointsOf(address holder, uint256 epoch) private view returns (uint256) {
-        return (_points[holder][epoch >> PAGE_SHIFT] >> _laneShift(epoch)) & LANE_MASK;
+        return (_points[holder][epoch >> PAGE_SHIFT] >> _laneShift(epoch)) & POINTS_MASK;
+    }
+
+    function _liveStakes(uint256 tokenId) private view returns (uint256) {
+        uint256 epoch = uint96(tokenId);
+        uint256 page = _points[address(uint160(tokenId >> 96))][epoch >> PAGE_SHIFT];
+        return (page >> (_laneShift(epoch) + POINTS_BITS)) & MAX_LIVE_STAKES;
+    }
+
+    function _addStakes(uint256 tokenId, uint256 n, bool up) private {
+        uint256 epoch = uint96(tokenId);
+        uint256 unit = n << (_laneShift(epoch) + POINTS_BITS);
+        mapping(uint256 => uint256) storage pages = _points[address(uint160(tokenId >> 96))];
+        if (up) pages[epoch >> PAGE_SHIFT] += unit;
+        else pages[epoch >> PAGE_SHIFT] -= unit;
+    }
+
+    /// @dev The caller is a pool made by a genuine PoolFactory (this build's runtime code) that
+    ///      lists it. A genuine pool calls only its own SBT, so it is a pool of this SBT; its code
+    ///      always lets the holder leave, so a lock can always be released by the holder.
+    function _checkFactoryPool() private view {
+        address factory = DataStakingPool(msg.sender).factory();
+        if (factory.codehash != _factoryCodeHash || !PoolFactory(factory).isPool(msg.sender)) {
+            revert DataSBT__NotFactoryPool(msg.sender);
+        }
     }
 
     function _laneShift(uint256 epoch) private pure returns (uint256) {

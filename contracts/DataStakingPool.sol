@@ -34,6 +34,11 @@ struct PoolTerms {
 ///        remainder is carried to the next update, so the accumulator loses nothing.
 ///      - A stake earns weight * (acc - accAtLastSettle) / PRECISION, rounded down, so
 ///        claimed + claimable <= allocated <= funded at every step.
+///      Leaving: `unstake` pays what the stake earned; `leave` exits without any call to the
+///      reward token and forfeits it (a token whose transfers revert cannot trap a stake). A
+///      forfeited amount stays allocated to nobody: never paid, re-streamed or swept.
+///      Burns: every stake locks its SBT (sbt.lockStake) until it exits, so a token cannot be
+///      burned while it counts here; `claim` of a burned token is impossible by construction.
 ///      Replay: a stake record is keyed by the SBT id (holder and epoch) and survives unstaking,
 ///      so each token stakes at most once per pool; the proof's scope binds this pool, holder,
 ///      epoch and chain.
@@ -58,6 +63,8 @@ contract DataStakingPool is ReentrancyGuardTransient {
     }
 
     DataSBT public immutable sbt;
+    /// @notice The factory that created this pool (the SBT checks it lists this pool).
+    address public immutable factory;
     IEpochVerifier public immutable verifier;
     IERC20 public immutable rewardToken;
     address public immutable sponsor;
@@ -84,12 +91,14 @@ contract DataStakingPool is ReentrancyGuardTransient {
     uint96 private _carry;
     // slot: accumulator
     uint256 public accRewardPerWeight;
+    /// @notice Rewards given up by `leave`: allocated, but never paid, re-streamed or swept.
+    uint256 public totalForfeited;
 
     mapping(uint256 tokenId => StakeRecord) private _stakes;
 
     event Staked(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 nullifier);
     event Unstaked(address indexed holder, uint256 indexed tokenId, uint256 weight);
-    event Evicted(uint256 indexed tokenId, uint256 weight);
+    event Left(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 forfeited);
     event RewardPaid(address indexed holder, uint256 indexed tokenId, uint256 amount);
     event Funded(address indexed from, uint256 amount);
     event Swept(address indexed to, uint256 amount);
@@ -103,7 +112,6 @@ contract DataStakingPool is ReentrancyGuardTransient {
     error DataStakingPool__NotSponsor(address caller);
     error DataStakingPool__AlreadyStaked(uint256 tokenId);
     error DataStakingPool__NotStaked(uint256 tokenId);
-    error DataStakingPool__StillLive(uint256 tokenId);
     error DataStakingPool__EpochTooOld(uint256 epoch, uint256 minEpoch);
     error DataStakingPool__PointsTooLarge(uint256 points);
     error DataStakingPool__InvalidProof();
@@ -129,6 +137,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         // The circuit range-checks minPoints to 32 bits: a larger minimum could never be proven.
         if (terms.minPoints > type(uint32).max) revert DataStakingPool__BadMinPoints(terms.minPoints);
         sbt = sbt_;
+        factory = msg.sender;
         verifier = verifier_;
         rewardToken = terms.rewardToken;
         sponsor = terms.sponsor;
@@ -176,6 +185,8 @@ contract DataStakingPool is ReentrancyGuardTransient {
         totalWeight = SafeCast.toUint96(uint256(totalWeight) + points);
         _stakes[tokenId] =
             StakeRecord({weight: uint64(points), accPaid: SafeCast.toUint184(acc), status: StakeStatus.Staked});
+        // The token cannot burn while it counts here (the SBT accepts this from factory pools only).
+        sbt.lockStake(tokenId);
         emit Staked(msg.sender, tokenId, points, nullifier);
     }
 
@@ -202,14 +213,17 @@ contract DataStakingPool is ReentrancyGuardTransient {
         _pay(holder, tokenId, paid);
     }
 
-    /// @notice Anyone may remove the stake of a burned SBT; its earned rewards go to its holder.
-    function evict(uint256 tokenId) external nonReentrant returns (uint256 paid) {
+    /// @notice Leave the pool WITHOUT any call to the reward token, giving up what the stake
+    ///         earned (`forfeited`). The way out when the token's transfers revert; the token
+    ///         cannot stake here again. The forfeited amount stays allocated to nobody.
+    function leave(uint256 tokenId) external nonReentrant returns (uint256 forfeited) {
         StakeRecord memory s = _stakes[tokenId];
         if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
-        if (sbt.isLive(tokenId)) revert DataStakingPool__StillLive(tokenId);
-        paid = _exit(tokenId, s);
-        emit Evicted(tokenId, s.weight);
-        _pay(_holderOf(tokenId), tokenId, paid);
+        address holder = _holderOf(tokenId);
+        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        forfeited = _exit(tokenId, s);
+        if (forfeited != 0) totalForfeited += forfeited;
+        emit Left(holder, tokenId, s.weight, forfeited);
     }
 
     // ---------------------------------------------------------------- funding
@@ -265,6 +279,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         paid = _owed(s, acc);
         totalWeight -= s.weight;
         _stakes[tokenId] = StakeRecord({weight: 0, accPaid: SafeCast.toUint184(acc), status: StakeStatus.Exited});
+        sbt.unlockStake(tokenId);
     }
 
     function _pay(address holder, uint256 tokenId, uint256 amount) private {

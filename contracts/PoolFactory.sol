@@ -13,7 +13,11 @@ import {DataStakingPool, PoolTerms} from "./DataStakingPool.sol";
 ///         points and a metadata URI (name, sponsor, description). Pool ids start at 1 (0 is the
 ///         mint's scope) and index `poolAt(id - 1)`.
 /// @dev Only pools listed here are funded as recorded: the factory checks the pool received
-///      exactly the budget (fee-on-transfer tokens are rejected).
+///      exactly the budget (fee-on-transfer tokens are rejected). `isPool` tells a pool made here
+///      from any other contract (the extension refuses the rest; the SBT lets only such pools
+///      hold a stake lock on a token). `sbt` and `verifier` are storage, not immutables, so the
+///      factory's runtime code (and its code hash, which the SBT checks) is the same for every
+///      deployment of this build.
 contract PoolFactory {
     using SafeERC20 for IERC20;
 
@@ -28,10 +32,11 @@ contract PoolFactory {
         string metadataURI;
     }
 
-    DataSBT public immutable sbt;
-    IEpochVerifier public immutable verifier;
+    DataSBT public sbt;
+    IEpochVerifier public verifier;
 
     DataStakingPool[] private _pools;
+    mapping(address pool => bool) public isPool;
 
     event PoolCreated(
         uint256 indexed poolId,
@@ -71,6 +76,7 @@ contract PoolFactory {
         });
         pool = new DataStakingPool(sbt, verifier, terms, p.budget, p.metadataURI);
         _pools.push(pool);
+        isPool[address(pool)] = true;
 
         uint256 before = p.rewardToken.balanceOf(address(pool));
         p.rewardToken.safeTransferFrom(msg.sender, address(pool), p.budget);

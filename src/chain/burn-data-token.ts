@@ -17,8 +17,8 @@ export function burnDataTokenCall(params: BurnDataTokenParameters) {
 
 /**
  * The holder exits: the token is destroyed and its epoch can never be minted
- * again. Stakes of a burned token can be evicted by anyone (rewards still go to
- * the holder), so unstake first to collect them yourself.
+ * again. The burn reverts `DataSBT__StillStaked` while the token is staked in any
+ * factory pool: unstake (or `leavePool`) everywhere first.
  */
 export async function burnDataToken(client: SignerClient, params: BurnDataTokenParameters): Promise<TxResult> {
   const receipt = await sendContractWrite(client, BURN_DATA_TOKEN_ACTION, burnDataTokenCall(params));

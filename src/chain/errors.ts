@@ -29,6 +29,18 @@ export class ChainError extends SurfError<'chain_error' | 'network_unavailable'>
   }
 }
 
+/**
+ * A signed transaction that can never be mined: the account's mined nonce is
+ * past it and the node does not know its hash, so another transaction took
+ * its nonce (docs/earning.md "Signing"). Nothing it would have done happened.
+ */
+export class ReplacedTransactionError extends SurfError<'tx_replaced'> {
+  override name = 'ReplacedTransactionError';
+  constructor(shortMessage: string, options: { cause?: unknown } = {}) {
+    super('tx_replaced', shortMessage, options);
+  }
+}
+
 /** OpenZeppelin's ERC-20 errors (IERC20Errors), decoded when a pool or factory call fails inside the token. */
 export const erc20ErrorsAbi = parseAbi([
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
@@ -55,6 +67,9 @@ const MESSAGES: Record<string, string> = {
   DataSBT__Soulbound: 'Data tokens cannot be transferred or approved.',
   DataSBT__NonexistentToken: 'No such data token.',
   DataSBT__NotHolder: 'Only the holder can do this.',
+  DataSBT__StillStaked: 'This data token is still staked in a pool; leave every pool before burning it.',
+  DataSBT__NotFactoryPool: 'This pool was not created by the pool factory.',
+  DataSBT__TooManyStakes: 'This data token is staked in too many pools at once (255).',
   DataStakingPool__InvalidProof: 'The proof was rejected for this pool.',
   DataStakingPool__AlreadyStaked: 'This token has already been staked in this pool.',
   DataStakingPool__NotHolder: 'Only the token holder can do this.',

@@ -1,7 +1,8 @@
 import { readContract } from 'viem/actions';
 import { poolFactoryAbi } from './generated/index.ts';
 import { toChainError } from './errors.ts';
-import { readPool, type PoolInfo } from './read-pool.ts';
+import { readAll } from './read-many.ts';
+import { POOL_INFO_CALLS, poolInfoCalls, toPoolInfo, type PoolInfo } from './read-pool.ts';
 import type { Address, ReaderClient } from './types.ts';
 
 export interface ListPoolsParameters {
@@ -23,18 +24,24 @@ export async function readPoolCount(client: ReaderClient, params: ListPoolsParam
   }
 }
 
+const poolAtCall = (params: ReadPoolAddressParameters) =>
+  ({ address: params.factory, abi: poolFactoryAbi, functionName: 'poolAt', args: [params.index] }) as const;
+
 /** The address of the factory's pool at `index` (pool id = index + 1). */
 export function readPoolAddress(client: ReaderClient, params: ReadPoolAddressParameters): Promise<Address> {
-  return readContract(client, { address: params.factory, abi: poolFactoryAbi, functionName: 'poolAt', args: [params.index] });
+  return readContract(client, poolAtCall(params));
 }
 
-/** Every pool the factory created, oldest first (pool id = index + 1). */
+/**
+ * Every pool the factory created, oldest first (pool id = index + 1). Batched
+ * (src/chain/read-many.ts): the count, then every pool's address in one
+ * multicall, then every pool's terms in another, so the round trips stay
+ * at three however many pools anyone created (pool creation is permissionless).
+ */
 export async function listPools(client: ReaderClient, params: ListPoolsParameters): Promise<PoolInfo[]> {
   const count = await readPoolCount(client, params);
-  const pools: PoolInfo[] = [];
-  for (let i = 0n; i < count; i++) {
-    const address = await readPoolAddress(client, { factory: params.factory, index: i });
-    pools.push(await readPool(client, { pool: address }));
-  }
-  return pools;
+  const indices = Array.from({ length: Number(count) }, (_, i) => BigInt(i));
+  const addresses = (await readAll(client, indices.map((index) => poolAtCall({ factory: params.factory, index })), 'List pools')) as Address[];
+  const values = await readAll(client, addresses.flatMap(poolInfoCalls), 'Read pools');
+  return addresses.map((address, i) => toPoolInfo(address, values.slice(i * POOL_INFO_CALLS, (i + 1) * POOL_INFO_CALLS)));
 }

@@ -28,14 +28,25 @@ const FIELDS = [
   'metadataURI', 'funded', 'allocated', 'totalWeight',
 ] as const;
 
-/** A pool's terms and current accounting, read in parallel. */
+/** How many calls read one pool (`poolInfoCalls`). */
+export const POOL_INFO_CALLS = FIELDS.length;
+
+/** The view calls that read a pool's terms and accounting, in the order `toPoolInfo` expects. */
+export function poolInfoCalls(pool: Address) {
+  return FIELDS.map((functionName) => ({ address: pool, abi: dataStakingPoolAbi, functionName }) as const);
+}
+
+/** A pool's info from the values of its `poolInfoCalls`, in order. */
+export function toPoolInfo(pool: Address, values: readonly unknown[]): PoolInfo {
+  const info = Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as Omit<PoolInfo, 'address'>;
+  return { address: pool, ...info };
+}
+
+/** A pool's terms and current accounting, read in parallel (many pools at once: `listPools`). */
 export async function readPool(client: ReaderClient, params: ReadPoolParameters): Promise<PoolInfo> {
   try {
-    const values = await Promise.all(
-      FIELDS.map((functionName) => readContract(client, { address: params.pool, abi: dataStakingPoolAbi, functionName })),
-    );
-    const info = Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as Omit<PoolInfo, 'address'>;
-    return { address: params.pool, ...info };
+    const values = await Promise.all(poolInfoCalls(params.pool).map((call) => readContract(client, call)));
+    return toPoolInfo(params.pool, values);
   } catch (err) {
     throw toChainError(`Read pool ${params.pool}`, err);
   }

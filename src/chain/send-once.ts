@@ -1,15 +1,31 @@
 /**
  * A contract write that is sent at most once, however often the caller is
- * interrupted (docs/earning.md "Jobs"). The transaction is simulated (so a
- * revert arrives decoded), prepared with an explicit nonce, signed locally,
- * and the signed bytes are handed to `persist` BEFORE anything is broadcast.
- * A caller that restarts passes them back as `signed`: the same bytes are then
- * looked up and, if the node does not know them, rebroadcast — never signed
- * again, so a second transaction for the same step cannot exist.
+ * interrupted (docs/earning.md "Jobs", "Signing"). The transaction is
+ * simulated (so a revert arrives decoded), signed locally with the account's
+ * pending nonce, and the signed bytes are handed to `persist` BEFORE anything
+ * is broadcast. A caller that restarts passes them back as `signed`: the same
+ * bytes are then looked up and, if the node does not know them, rebroadcast —
+ * never signed again while they can still be mined, so two live transactions
+ * for one step cannot exist.
+ *
+ * One signer at a time per account: "take the nonce → sign → store →
+ * broadcast" (and the look-up and rebroadcast of stored bytes) run inside
+ * withSignerLock (./signer-lock.ts), so two jobs never take the same nonce.
+ *
+ * The dead-transaction rule: stored bytes whose nonce the chain has passed
+ * (mined nonce > tx nonce, read first) while the node knows neither a receipt
+ * nor the transaction for their hash (read after) can never be mined: another
+ * transaction used the nonce (a wallet elsewhere holding the same key, a
+ * dropped transaction replaced). Then `landed` is asked whether the step's
+ * effect is already on chain: yes → the step is done without a transaction;
+ * no → it is signed again with a fresh nonce (safe: the old bytes are dead);
+ * no `landed` → ReplacedTransactionError (`tx_replaced`), which ends the job.
  */
 import {
   encodeFunctionData,
   keccak256,
+  TransactionNotFoundError,
+  TransactionReceiptNotFoundError,
   type Abi,
   type ContractFunctionArgs,
   type ContractFunctionName,
@@ -19,13 +35,17 @@ import {
 } from 'viem';
 import {
   getTransaction,
+  getTransactionCount,
   getTransactionReceipt,
   prepareTransactionRequest,
   sendRawTransaction,
   simulateContract,
   waitForTransactionReceipt,
 } from 'viem/actions';
-import { ChainError, knownErrorsAbi, toChainError } from './errors.ts';
+import { ChainError, knownErrorsAbi, ReplacedTransactionError, toChainError } from './errors.ts';
+import { SurfError } from '../shared/errors';
+import { gasLimitFor } from './gas-limit.ts';
+import { withSignerLock } from './signer-lock.ts';
 import type { Address, ReaderClient } from './types.ts';
 import type { Chain, Client, Transport } from 'viem';
 
@@ -37,18 +57,33 @@ export interface SignedTx {
 }
 
 export interface SendOnceOptions {
+  /** The sending account's address: the signer lock's key, and whose nonce the dead-transaction rule reads. */
+  from: Address;
   /** The signed transaction of an earlier, interrupted attempt at this step. */
   signed?: SignedTx;
-  /** Called with the signed transaction before it is broadcast; must persist it durably. */
+  /** Called with the signed transaction before it is broadcast; must persist it durably (replacing a dead one). */
   persist(tx: SignedTx): Promise<void>;
   /** Called once the node has the transaction (state: confirming). */
   onBroadcast?(tx: SignedTx): Promise<void> | void;
-  /** Only needed when nothing was signed yet. */
-  account?: LocalAccount;
+  /** The signing account, or how to get it: called only when something must be signed. */
+  account?: LocalAccount | (() => Promise<LocalAccount>);
+  /**
+   * Whether this step's effect is already on chain (the token minted, the
+   * stake made…). Asked only when the stored transaction is dead; without it
+   * a dead transaction ends the step with ReplacedTransactionError.
+   */
+  landed?(): Promise<boolean>;
 }
 
 type ChainClient = Client<Transport, Chain>;
 
+/** Signatures one step may make before a nonce that keeps being taken ends it (tx_replaced). */
+const MAX_SIGNATURES = 3;
+
+/**
+ * Sends the step once; resolves with its receipt, or undefined when the
+ * step's effect was found already on chain (`landed`) and nothing was sent.
+ */
 export async function sendContractWriteOnce<
   const abi extends Abi,
   functionName extends ContractFunctionName<abi, 'nonpayable' | 'payable'>,
@@ -57,16 +92,70 @@ export async function sendContractWriteOnce<
   action: string,
   call: { address: Address; abi: abi; functionName: functionName; args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', functionName> },
   options: SendOnceOptions,
-): Promise<TransactionReceipt> {
+): Promise<TransactionReceipt | undefined> {
   try {
-    const tx = options.signed ?? (await signFresh(client, call as never, options));
-    await broadcastIfUnknown(client, tx);
-    await options.onBroadcast?.(tx);
-    const receipt = await waitForTransactionReceipt(client, { hash: tx.hash, timeout: 120_000 });
-    if (receipt.status !== 'success') throw new ChainError(`${action}: the transaction reverted.`);
-    return receipt;
+    const budget = { signatures: 0 };
+    let signed = options.signed;
+    for (;;) {
+      const tx = await withSignerLock(options.from, () => liveTransaction(client, action, call as never, options, signed, budget));
+      if (tx === 'landed') return undefined;
+      await options.onBroadcast?.(tx);
+      const receipt = await waitForTransactionReceipt(client, { hash: tx.hash, timeout: 120_000 });
+      if (receipt.transactionHash.toLowerCase() === tx.hash.toLowerCase()) {
+        if (receipt.status !== 'success') throw new ChainError(`${action}: the transaction reverted.`);
+        return receipt;
+      }
+      // viem answers the receipt of the transaction that replaced ours (same
+      // nonce): ours can never be mined. The next round applies the rule.
+      signed = tx;
+    }
   } catch (err) {
-    throw toChainError(action, err);
+    // Our own errors pass as they are (a locked vault asked for the account pauses the job; tx_replaced ends it).
+    throw err instanceof SurfError ? err : toChainError(action, err);
+  }
+}
+
+/**
+ * Under the signer lock: the stored transaction when it is known or was
+ * rebroadcast, 'landed', or a new signed (persisted, broadcast) transaction
+ * when there was none or the stored one is dead.
+ */
+async function liveTransaction(
+  client: ChainClient,
+  action: string,
+  call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] },
+  options: SendOnceOptions,
+  stored: SignedTx | undefined,
+  budget: { signatures: number },
+): Promise<SignedTx | 'landed'> {
+  let tx = stored;
+  for (;;) {
+    if (tx) {
+      const state = await lookUp(client, options.from, tx);
+      if (state === 'known') return tx;
+      if (state === 'unknown') {
+        try {
+          await sendRawTransaction(client, { serializedTransaction: tx.raw });
+          return tx;
+        } catch (err) {
+          // Between the look-up and the send the node may have learnt it (another resume), or its nonce was taken.
+          const after = await lookUp(client, options.from, tx);
+          if (after === 'known') return tx;
+          if (after === 'unknown') throw err;
+        }
+      }
+      // Dead: another transaction used its nonce, so it can never be mined.
+      if (!options.landed) {
+        throw new ReplacedTransactionError(`${action}: another transaction from this account used this transaction's nonce (${tx.nonce}); it can never be mined.`);
+      }
+      if (await options.landed()) return 'landed';
+      if (budget.signatures >= MAX_SIGNATURES) {
+        throw new ReplacedTransactionError(`${action}: the nonce was taken by another transaction ${budget.signatures} times; stopped signing.`);
+      }
+    }
+    tx = await signFresh(client, call, options);
+    budget.signatures += 1;
+    // A fresh transaction goes round once more: broadcast (or found dead at once when its nonce was taken meanwhile).
   }
 }
 
@@ -75,41 +164,49 @@ async function signFresh(
   call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] },
   options: SendOnceOptions,
 ): Promise<SignedTx> {
-  const account = options.account;
+  const account = typeof options.account === 'function' ? await options.account() : options.account;
   if (!account) throw new ChainError('No account to sign with.');
   const abi = [...call.abi, ...knownErrorsAbi];
   // Simulate first: a revert (wrong proof, already minted…) is decoded and nothing is signed.
   await simulateContract(client, { address: call.address, abi, functionName: call.functionName, args: call.args, account } as never);
   const data = encodeFunctionData({ abi: call.abi, functionName: call.functionName, args: call.args } as never);
-  const request = await prepareTransactionRequest(client, { account, to: call.address, data, chain: client.chain });
+  // The node's pending count, read under the signer lock: every transaction this
+  // realm stored was broadcast before the lock was released, so it is counted.
+  const nonce = await getTransactionCount(client, { address: account.address, blockTag: 'pending' });
+  const gas = await gasLimitFor(client, { account: account.address, to: call.address, data });
+  const request = await prepareTransactionRequest(client, { account, to: call.address, data, nonce, gas, chain: client.chain });
   const raw = await account.signTransaction(request as never);
   const tx: SignedTx = { hash: keccak256(raw), raw, nonce: Number(request.nonce), chainId: client.chain.id };
   await options.persist(tx);
   return tx;
 }
 
-/** Sends the signed bytes unless the node already has them (pending or mined). */
-async function broadcastIfUnknown(client: ReaderClient, tx: SignedTx): Promise<void> {
-  if (await known(client, tx.hash)) return;
-  try {
-    await sendRawTransaction(client, { serializedTransaction: tx.raw });
-  } catch (err) {
-    // Between the look-up and the send the node may have learnt it (another resume): fine.
-    if (await known(client, tx.hash)) return;
-    throw err;
-  }
+/**
+ * 'known': the node has it (pending or mined). 'dead': the account's mined
+ * nonce is past it and its hash is unknown, read in that order (had it been
+ * mined, its receipt would exist by the second read). 'unknown' otherwise:
+ * it may still be mined, so it is only ever rebroadcast.
+ */
+async function lookUp(client: ReaderClient, from: Address, tx: SignedTx): Promise<'known' | 'dead' | 'unknown'> {
+  if (await known(client, tx.hash)) return 'known';
+  const mined = await getTransactionCount(client, { address: from, blockTag: 'latest' });
+  if (mined <= tx.nonce) return 'unknown';
+  return (await known(client, tx.hash)) ? 'known' : 'dead';
 }
 
+/** Whether the node knows `hash`; a node that does not answer throws (so nothing is concluded from silence). */
 async function known(client: ReaderClient, hash: Hex): Promise<boolean> {
   try {
     await getTransactionReceipt(client, { hash });
     return true;
-  } catch {
-    try {
-      await getTransaction(client, { hash });
-      return true;
-    } catch {
-      return false;
-    }
+  } catch (err) {
+    if (!(err instanceof TransactionReceiptNotFoundError)) throw err;
+  }
+  try {
+    await getTransaction(client, { hash });
+    return true;
+  } catch (err) {
+    if (!(err instanceof TransactionNotFoundError)) throw err;
+    return false;
   }
 }

@@ -8,9 +8,11 @@
  * bare verifyProof is far too low; our contracts revert on false, so the
  * estimate of the write is correct.
  */
-import type { Abi, ContractFunctionArgs, ContractFunctionName, TransactionReceipt, Address } from 'viem';
+import { encodeFunctionData, type Abi, type ContractFunctionArgs, type ContractFunctionName, type TransactionReceipt, type Address } from 'viem';
 import { simulateContract, writeContract, waitForTransactionReceipt } from 'viem/actions';
 import { knownErrorsAbi, toChainError } from './errors.ts';
+import { gasLimitFor } from './gas-limit.ts';
+import { withSignerLock } from './signer-lock.ts';
 import type { SignerClient } from './types.ts';
 
 export async function sendContractWrite<
@@ -31,8 +33,13 @@ export async function sendContractWrite<
     // the public signature above keeps callers fully typed.
     // Errors of the other contracts are added so a revert that bubbles up decodes too.
     const params = { ...call, abi: [...call.abi, ...knownErrorsAbi], account: client.account, chain: client.chain } as never;
-    await simulateContract(client, params);
-    const hash = await writeContract(client, params);
+    // One signer at a time per account (./signer-lock.ts): writeContract takes the pending nonce, signs and broadcasts.
+    const hash = await withSignerLock(client.account.address, async () => {
+      await simulateContract(client, params);
+      const data = encodeFunctionData(call as never);
+      const gas = await gasLimitFor(client, { account: client.account.address, to: call.address, data });
+      return writeContract(client, { ...(params as object), gas } as never);
+    });
     const receipt = await waitForTransactionReceipt(client, { hash });
     if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
     return receipt;

@@ -4,7 +4,8 @@ import type { NetworkSetting } from '../shared/network';
 /**
  * Reads the custom-network form: an http(s) RPC URL and a deployments file
  * (pasted or picked) checked with the same schema the worker and the scripts
- * use, so a wrong file is caught before it is sent. Pure; returns message
+ * use, so a wrong file is caught before it is sent (and, for a known network,
+ * that the file is for that network's chain). Pure; returns message
  * keys (and the first invalid field of the file) for inline errors.
  */
 export type CustomNetworkParse =
@@ -12,10 +13,17 @@ export type CustomNetworkParse =
   | {
       ok: false;
       rpcError?: 'network_error_rpc';
-      deploymentError?: { key: 'network_error_json' | 'network_error_deployment' | 'network_error_empty'; field?: string };
+      deploymentError?: {
+        key: 'network_error_json' | 'network_error_deployment' | 'network_error_empty' | 'network_error_chain_mismatch';
+        field?: string;
+      };
     };
 
-export function parseCustomNetwork(rpcUrl: string, deploymentText: string): CustomNetworkParse {
+/**
+ * `expectedChainId` (a known network chosen by name) must be the file's chain id: a Base Sepolia
+ * choice with an OP Sepolia file is caught here; the worker then checks the node says the same.
+ */
+export function parseCustomNetwork(rpcUrl: string, deploymentText: string, expectedChainId?: number): CustomNetworkParse {
   const url = rpcUrl.trim();
   let rpcError: 'network_error_rpc' | undefined;
   try {
@@ -37,7 +45,9 @@ export function parseCustomNetwork(rpcUrl: string, deploymentText: string): Cust
   }
   if (!deploymentError) {
     const checked = deploymentSchema.safeParse(raw);
-    if (checked.success) deployment = checked.data;
+    if (checked.success && expectedChainId !== undefined && checked.data.chainId !== expectedChainId) {
+      deploymentError = { key: 'network_error_chain_mismatch', field: String(checked.data.chainId) };
+    } else if (checked.success) deployment = checked.data;
     else deploymentError = { key: 'network_error_deployment', field: checked.error.issues[0]?.path.join('.') || '(root)' };
   }
   if (rpcError || deploymentError || !deployment) return { ok: false, rpcError, deploymentError };

@@ -8,6 +8,7 @@ import { formatDate, formatDayRange, formatNumber, shortTokenId } from '../ui/fo
 import { t } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import { useAction } from '../ui/use-action';
+import { NetworkWarning } from './network-warning';
 import { usePopup } from './popup-context';
 
 /** Epochs shown before "Show all". */
@@ -75,6 +76,7 @@ export function EpochList({ earn }: { earn: EarnState }) {
                 {!e.finished && (
                   <p class="small muted" data-testid="epoch-mintable-from">{t('epoch_mintable_from', formatDate(mintableFrom(e.lastDay)))}</p>
                 )}
+                {isCandidate && !openMint && <NetworkWarning variant="line" />}
                 {isCandidate && !openMint && (
                   <BusyButton type="button" class="btn btn-primary btn-block" busy={busy} onClick={() => void mint(e.epoch)}
                     data-testid="prove-now">

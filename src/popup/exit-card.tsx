@@ -4,9 +4,11 @@ import { BusyButton } from '../ui/components/busy-button';
 import { Dialog } from '../ui/components/dialog';
 import { JobProgress } from '../ui/components/job-progress';
 import { EXIT_CONFIRM_WORD } from '../ui/form-checks';
-import { t } from '../ui/i18n';
+import { formatTokenAmount, shortenHex } from '../ui/amounts';
+import { t, uiLanguage } from '../ui/i18n';
 import { isOpenJob } from '../ui/jobs';
 import { useAction } from '../ui/use-action';
+import { NetworkWarning } from './network-warning';
 import { usePopup } from './popup-context';
 
 /**
@@ -20,6 +22,7 @@ export function ExitCard() {
   const exitJobs = jobs.filter((j) => j.kind === 'exit');
   const running = exitJobs.some(isOpenJob);
   const finished = !running && exitJobs.some((j) => j.state === 'done');
+  const forfeits = exitJobs.flatMap((j) => j.forfeits ?? []);
   return (
     <section class="card stack danger-zone" aria-labelledby="exit-heading" data-testid="exit-section">
       <h2 id="exit-heading">{t('exit_title')}</h2>
@@ -31,6 +34,7 @@ export function ExitCard() {
           <p class="small">{t('exit_done_body')}</p>
         </div>
       )}
+      {forfeits.length > 0 && <ExitForfeits forfeits={forfeits} />}
       {!running && !finished && (
         <button type="button" class="btn btn-danger btn-block" onClick={() => setOpen(true)} data-testid="exit-open">
           {t('action_exit')}
@@ -45,6 +49,25 @@ export function ExitCard() {
         }} />
       </Dialog>
     </section>
+  );
+}
+
+/** Pools whose reward token refused to pay: what the exit left behind, pool by pool. */
+function ExitForfeits(props: { forfeits: NonNullable<JobView['forfeits']> }) {
+  const lang = uiLanguage();
+  const amount = (f: NonNullable<JobView['forfeits']>[number]) =>
+    f.decimals !== undefined ? t('token_amount', [formatTokenAmount(f.amount, f.decimals, lang), f.symbol ?? '']) : f.amount;
+  return (
+    <div class="notice" data-tone="warn" role="status" data-testid="exit-forfeits">
+      <strong>{t('exit_forfeit_title')}</strong>
+      <ul class="small">
+        {props.forfeits.map((f) => (
+          <li key={`${f.pool}:${f.tokenId}`} data-testid="exit-forfeit" data-pool={f.pool} title={f.pool}>
+            {t(f.left ? 'exit_forfeit_left' : 'exit_forfeit_stuck', [shortenHex(f.pool), amount(f)])}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -75,6 +98,7 @@ function ExitConfirm(props: { onCancel: () => void; onStarted: (job: JobView) =>
         <p class="small">{t('exit_dialog_body')}</p>
         <ExitSteps />
         <p class="notice small" data-tone="info">{t('exit_key_stays')}</p>
+        <NetworkWarning variant="line" />
       </div>
       <div class="stack field" style={{ marginTop: '12px' }}>
         <label for="exit-confirm">{t('exit_type_label', EXIT_CONFIRM_WORD)}</label>

@@ -21,7 +21,7 @@ function formatShare(percent: number): string {
  * join, and the user's stakes with Claim and Unstake. Every action is a job
  * shown in the card until it finishes.
  */
-export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
+export function PoolCard({ pool, now, onHide }: { pool: PoolView; now: number; onHide?: () => void }) {
   const { jobs, track, announce } = usePopup();
   const [dialog, setDialog] = useState(false);
   const { busy, error, run } = useAction();
@@ -51,7 +51,14 @@ export function PoolCard({ pool, now }: { pool: PoolView; now: number }) {
           {eligibility.ok ? t('pool_badge_eligible') : eligibility.reason === 'staked' ? t('pool_badge_staked') : t('pool_badge_not_eligible')}
         </span>
       </div>
-      <p class="small muted">{t('pool_by', pool.sponsor)}</p>
+      <div class="row-between">
+        <p class="small muted">{t('pool_by', pool.sponsor)}</p>
+        {onHide && (
+          <button type="button" class="btn-link small" aria-label={t('pool_hide_label', pool.name)} onClick={onHide} data-testid="pool-hide">
+            {t('pool_hide')}
+          </button>
+        )}
+      </div>
       {pool.description && <p class="pool-description">{pool.description}</p>}
       <ul class="chips" aria-label={t('pool_categories')}>
         {pool.categories.map((c) => <li key={c} class="tag">{categoryLabel(c)}</li>)}

@@ -7,6 +7,7 @@ import { formatNumber } from '../ui/format';
 import { categoryLabel, t } from '../ui/i18n';
 import { useAction } from '../ui/use-action';
 import { useResult } from '../ui/use-result';
+import { NetworkWarning } from './network-warning';
 
 /**
  * Before staking: exactly what becomes public (from ui/stake-preview, the
@@ -36,6 +37,7 @@ function StakeBody(props: StakeProps) {
     <>
       <h2 id="stake-title">{t('stake_title', pool.name)}</h2>
       <p id="stake-intro" class="small muted">{t('stake_intro')}</p>
+      <NetworkWarning variant="line" />
       {preview.state === 'loading' && <Loading testId="stake-preview-loading" />}
       {preview.state === 'error' && <ErrorView error={preview.error} onRetry={() => void reload()} testId="stake-preview-error" />}
       {preview.state === 'ready' && <PreviewBody preview={preview.data} />}

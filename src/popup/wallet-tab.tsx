@@ -7,8 +7,10 @@ import { ErrorView, Loading } from '../ui/components/state-views';
 import { formatTime } from '../ui/format';
 import { t, uiLanguage } from '../ui/i18n';
 import { useAction } from '../ui/use-action';
+import { networkName } from '../ui/network-name';
 import { useResult } from '../ui/use-result';
 import { ExitCard } from './exit-card';
+import { NetworkWarning } from './network-warning';
 import { openOptions } from './popup-header';
 import { useLockWatch, usePopup } from './popup-context';
 
@@ -40,6 +42,7 @@ export function WalletTab() {
 
   return (
     <div class="stack" data-testid="wallet-tab">
+      <NetworkWarning variant="banner" />
       <section class="card stack" aria-labelledby="account-heading">
         <h2 id="account-heading">{t('wallet_account_title')}</h2>
         {address ? (
@@ -98,7 +101,7 @@ export function WalletTab() {
         {network.state === 'error' && <ErrorView error={network.error} onRetry={() => void reloadNetwork()} testId="network-error" />}
         {network.state === 'ready' && (
           <p>
-            {network.data.isDevnet ? t('network_devnet') : t('network_custom')}{' '}
+            {networkName(network.data)}{' '}
             <span class="muted">{t('network_chain_id', network.data.chainId)}</span>
           </p>
         )}

@@ -40,6 +40,10 @@ export const uiProveNowSchema = z
   .object({ type: z.literal('ui/prove-now'), epoch: z.number().int().min(0).max(65_535).optional() })
   .strict();
 export const uiPoolsSchema = z.object({ type: z.literal('ui/pools') }).strict();
+/** The pools the user hid on the current network (a setting; docs/earning.md "Pools view"). */
+export const uiHiddenPoolsSchema = z.object({ type: z.literal('ui/hidden-pools') }).strict();
+/** Hide a pool from the Earn tab, or show it again; answers the hidden pools like ui/hidden-pools. */
+export const uiHidePoolSchema = z.object({ type: z.literal('ui/hide-pool'), pool: addressSchema, hidden: z.boolean() }).strict();
 const poolRef = { pool: addressSchema, tokenId: uintString };
 export const uiStakePreviewSchema = z.object({ type: z.literal('ui/stake-preview'), ...poolRef }).strict();
 export const uiStakeSchema = z.object({ type: z.literal('ui/stake'), ...poolRef }).strict();
@@ -63,6 +67,8 @@ export const earningMessageSchemas = [
   uiEarnStateSchema,
   uiProveNowSchema,
   uiPoolsSchema,
+  uiHiddenPoolsSchema,
+  uiHidePoolSchema,
   uiStakePreviewSchema,
   uiStakeSchema,
   uiUnstakeSchema,
@@ -100,6 +106,23 @@ export type Balances = z.infer<typeof balancesSchema>;
 
 export const JOB_KINDS = ['mint', 'stake', 'unstake', 'claim', 'exit'] as const;
 export const JOB_STATES = ['queued', 'building', 'proving', 'submitting', 'confirming', 'done', 'failed'] as const;
+/**
+ * A pool the exit could not collect from (docs/earning.md "Exit"): `left` when it
+ * exited with `leave` (the rewards forfeited, the token burnable), false when even
+ * that was refused. `amount` in the reward token's smallest units; symbol and
+ * decimals when the token answered.
+ */
+export const exitForfeitSchema = z.object({
+  pool: addressSchema,
+  tokenId: uintString,
+  left: z.boolean(),
+  amount: uintString,
+  token: addressSchema.optional(),
+  symbol: z.string().optional(),
+  decimals: nat.optional(),
+});
+export type ExitForfeit = z.infer<typeof exitForfeitSchema>;
+
 export const jobViewSchema = z.object({
   id: z.string(),
   kind: z.enum(JOB_KINDS),
@@ -112,6 +135,8 @@ export const jobViewSchema = z.object({
   tokenId: uintString.optional(),
   txHash: z.string().optional(),
   error: z.object({ code: errorCodeSchema, message: z.string() }).optional(),
+  /** Exit only: pools that kept what the stake earned (a reverting reward token). */
+  forfeits: z.array(exitForfeitSchema).optional(),
   createdAt: nat,
   updatedAt: nat,
 });
@@ -167,6 +192,10 @@ export const poolViewSchema = z.object({
 });
 export type PoolView = z.infer<typeof poolViewSchema>;
 
+/** The pools hidden on the current network (lower-case addresses). */
+export const hiddenPoolsSchema = z.object({ chainId: nat, pools: z.array(addressSchema) });
+export type HiddenPools = z.infer<typeof hiddenPoolsSchema>;
+
 /** Exactly what becomes public when staking (shown before the user confirms). */
 export const stakePreviewSchema = z.object({
   address: addressSchema,
@@ -193,6 +222,8 @@ export const earningReplyDataSchemas = {
   'ui/earn-state': earnStateSchema,
   'ui/prove-now': jobViewSchema,
   'ui/pools': z.array(poolViewSchema),
+  'ui/hidden-pools': hiddenPoolsSchema,
+  'ui/hide-pool': hiddenPoolsSchema,
   'ui/stake-preview': stakePreviewSchema,
   'ui/stake': jobViewSchema,
   'ui/unstake': jobViewSchema,

@@ -18,8 +18,13 @@ export const EARNING_ERROR_CODES = [
   'chain_error',
   'nothing_to_mint',
   'not_eligible',
+  /** A pool the factory of the current network did not create: the extension never stakes into it. */
+  'unknown_pool',
   'job_not_found',
   'not_devnet',
+  /** A signed transaction can never be mined (another transaction used its nonce) and the job could not re-sign it. */
+  'tx_replaced',
+  'host_permission_missing',
 ] as const;
 
 /** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */

@@ -31,6 +31,8 @@ export const UI_MESSAGE_TYPES = [
   'ui/earn-state',
   'ui/prove-now',
   'ui/pools',
+  'ui/hidden-pools',
+  'ui/hide-pool',
   'ui/stake-preview',
   'ui/stake',
   'ui/unstake',

@@ -22,6 +22,34 @@ export const networkSettingSchema = z.discriminatedUnion('kind', [
 ]);
 export type NetworkSetting = z.infer<typeof networkSettingSchema>;
 
+/**
+ * Public testnets the options page offers by name. The chain id is what the
+ * deployments file and the node must both say; the RPC URL is only a
+ * suggestion (a public endpoint the user may replace with their own). No
+ * deployments file is bundled for them: `npm run deploy` writes one.
+ */
+export const KNOWN_NETWORKS = [
+  { id: 'base-sepolia', name: 'Base Sepolia', chainId: 84532, rpcUrl: 'https://sepolia.base.org' },
+  { id: 'op-sepolia', name: 'OP Sepolia', chainId: 11155420, rpcUrl: 'https://sepolia.optimism.io' },
+  { id: 'arbitrum-sepolia', name: 'Arbitrum Sepolia', chainId: 421614, rpcUrl: 'https://sepolia-rollup.arbitrum.io/rpc' },
+  { id: 'sepolia', name: 'Sepolia', chainId: 11155111, rpcUrl: 'https://ethereum-sepolia-rpc.publicnode.com' },
+] as const;
+export type KnownNetwork = (typeof KNOWN_NETWORKS)[number];
+
+/** The built-in testnet with this chain id, if any (its name is what the popup's warning shows). */
+export function knownNetworkByChainId(chainId: number): KnownNetwork | undefined {
+  return KNOWN_NETWORKS.find((n) => n.chainId === chainId);
+}
+
+/**
+ * The host-permission match pattern for an RPC URL's origin (`https://rpc.example.org/*`,
+ * the port kept): what the options page asks for and gives back, so access is granted
+ * for that one node and nothing else. Throws on a URL that does not parse.
+ */
+export function rpcOriginPattern(rpcUrl: string): string {
+  return `${new URL(rpcUrl).origin}/*`;
+}
+
 /** The network resolved: what every chain call uses. */
 export interface ResolvedNetwork {
   kind: NetworkSetting['kind'];

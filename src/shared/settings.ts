@@ -7,7 +7,7 @@ import { CATEGORY_KEYS, DEFAULT_EXCLUDED_CATEGORIES, type CategoryKey } from './
  * runs `parseStoredSettings`, and anything invalid falls back to defaults, so a
  * corrupted or hand-edited storage entry can never disable a privacy default.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const RETENTION_MIN_DAYS = 7;
 export const RETENTION_MAX_DAYS = 365;
@@ -17,6 +17,8 @@ export const AUTO_LOCK_MAX_MINUTES = 1440;
 export const AUTO_LOCK_DEFAULT_MINUTES = 15;
 /** At most this many entries in each of the allow and deny lists. */
 export const SITE_LIST_MAX = 500;
+/** At most this many hidden pools (all networks together). */
+export const HIDDEN_POOLS_MAX = 2_000;
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
@@ -33,6 +35,12 @@ const categoryKeySchema = z.enum(CATEGORY_KEYS as unknown as [CategoryKey, ...Ca
 
 const hostListSchema = z.array(hostSchema).max(SITE_LIST_MAX);
 
+/** A hidden pool: `chainId:address`, the address lower-case (pool addresses can repeat across chains). */
+export const hiddenPoolKeySchema = z.string().regex(/^[1-9][0-9]{0,15}:0x[0-9a-f]{40}$/, 'expected chainId:0x-address (lower-case)');
+
+/** The settings key of a pool on a chain. */
+export const hiddenPoolKey = (chainId: number, pool: string): string => `${chainId}:${pool.toLowerCase()}`;
+
 export const settingsSchema = z
   .object({
     paused: z.boolean(),
@@ -42,6 +50,8 @@ export const settingsSchema = z
     retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS),
     /** The unlocked vault locks itself after this long without UI activity (docs/earning.md "Lock state"). */
     autoLockMinutes: z.number().int().min(AUTO_LOCK_MIN_MINUTES).max(AUTO_LOCK_MAX_MINUTES),
+    /** Pools the user hid from the Earn tab (docs/earning.md "Pools view"), as `hiddenPoolKey`s. */
+    hiddenPools: z.array(hiddenPoolKeySchema).max(HIDDEN_POOLS_MAX),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -57,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   denyList: [],
   retentionDays: RETENTION_DEFAULT_DAYS,
   autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+  hiddenPools: [],
 });
 
 /** The envelope kept in storage: the version tells which migration applies. */
@@ -79,6 +90,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   },
   /** v1 → v2: the vault lock arrived; an existing install gets the default auto-lock delay. */
   1: (old) => (old.autoLockMinutes === undefined ? { ...old, autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES } : old),
+  /** v2 → v3: pools can be hidden from the Earn tab; none are at first. */
+  2: (old) => (old.hiddenPools === undefined ? { ...old, hiddenPools: [] } : old),
 };
 
 /**
@@ -118,6 +131,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   const next: Settings = { ...current, ...patch };
   next.allowList = [...new Set(next.allowList)].sort();
   next.denyList = [...new Set(next.denyList)].sort();
+  next.hiddenPools = [...new Set(next.hiddenPools)].sort();
   next.excludedCategories = [...new Set(next.excludedCategories)].sort(
     (a, b) => CATEGORY_KEYS.indexOf(a) - CATEGORY_KEYS.indexOf(b),
   );
@@ -125,5 +139,5 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
 }
 
 function cloneDefaults(): Settings {
-  return structuredClone({ ...DEFAULT_SETTINGS, excludedCategories: [...DEFAULT_SETTINGS.excludedCategories] });
+  return structuredClone({ ...DEFAULT_SETTINGS, excludedCategories: [...DEFAULT_SETTINGS.excludedCategories], hiddenPools: [] });
 }

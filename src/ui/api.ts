@@ -94,6 +94,11 @@ export const proveNow = (epoch?: number) =>
 
 export const getPools = () => call({ type: 'ui/pools' });
 
+/** The pools hidden on the current network; `hidePool` hides one or shows it again (a setting). */
+export const getHiddenPools = () => call({ type: 'ui/hidden-pools' });
+
+export const hidePool = (pool: string, hidden: boolean) => call({ type: 'ui/hide-pool', pool, hidden });
+
 export const getStakePreview = (pool: string, tokenId: string) => call({ type: 'ui/stake-preview', pool, tokenId });
 
 export const stake = (pool: string, tokenId: string) => call({ type: 'ui/stake', pool, tokenId });

@@ -3,10 +3,10 @@
  * go through the same src/chain actions the extension and CLI use.
  */
 import { parseUnits, type Address } from 'viem';
-import { readContract } from 'viem/actions';
+import { deployContract, readContract, waitForTransactionReceipt, writeContract } from 'viem/actions';
 import { startDevnet, type Devnet, type DevnetOptions } from '../../scripts/devnet.ts';
 import { createPool } from '../../src/chain/create-pool.ts';
-import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { dataSBTAbi, revertingTokenAbi, revertingTokenBytecode } from '../../src/chain/generated/index.ts';
 import { categoryMask, type CategoryKey } from '../../src/shared/categories.ts';
 
 export type { Devnet };
@@ -36,6 +36,8 @@ export interface TestPoolOptions {
   end?: bigint;
   categories?: CategoryKey[];
   minPoints?: bigint;
+  /** Default: the devnet's TestToken (account 0 holds it). */
+  rewardToken?: Address;
 }
 
 /** A pool created by account 0 with TestToken rewards, starting now unless told. */
@@ -44,7 +46,7 @@ export async function createTestPool(devnet: Devnet, options: TestPoolOptions = 
   const start = options.start ?? now + 10n;
   return createPool(devnet.signers[0], {
     factory: devnet.deployment.contracts.poolFactory as Address,
-    rewardToken: devnet.deployment.contracts.testToken as Address,
+    rewardToken: options.rewardToken ?? (devnet.deployment.contracts.testToken as Address),
     budget: options.budget ?? parseUnits('1000', 18),
     start,
     end: options.end ?? start + 7n * 86_400n,
@@ -92,3 +94,19 @@ export async function revertName(promise: Promise<unknown>): Promise<string | un
   }
   return undefined;
 }
+
+/** A RevertingToken owned by account 0, with `amount` minted to account 0. */
+export async function deployRevertingToken(d: Devnet, amount: bigint): Promise<Address> {
+  const signer = d.signers[0];
+  const hash = await deployContract(signer, { abi: revertingTokenAbi, bytecode: revertingTokenBytecode, args: [signer.account.address], account: signer.account, chain: signer.chain });
+  const address = (await waitForTransactionReceipt(signer, { hash })).contractAddress as Address;
+  await waitForTransactionReceipt(signer, { hash: await writeContract(signer, { address, abi: revertingTokenAbi, functionName: 'mint', args: [signer.account.address, amount], account: signer.account, chain: signer.chain }) });
+  return address;
+}
+
+/** Switch every transfer of a RevertingToken to revert (or back). */
+export async function setReverting(d: Devnet, token: Address, on: boolean): Promise<void> {
+  const signer = d.signers[0];
+  await waitForTransactionReceipt(signer, { hash: await writeContract(signer, { address: token, abi: revertingTokenAbi, functionName: 'setReverting', args: [on], account: signer.account, chain: signer.chain }) });
+}
+

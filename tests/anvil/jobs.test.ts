@@ -5,7 +5,7 @@
  * offscreen document. Browsing arrives as content/footprint messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erc20Abi, parseEventLogs, type Address } from 'viem';
+import { erc20Abi, getAddress, parseEventLogs, type Address } from 'viem';
 import { getTransactionCount, readContract } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { readStake } from '../../src/chain/read-rewards.ts';
@@ -17,7 +17,12 @@ import type { JobView, PoolView, StakePreview } from '../../src/shared/earning-m
 import { prove } from '../../src/zk/index.ts';
 import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
 import { artifactsFor, requireArtifacts } from './real-proofs';
-import { createTestPool, latestTimestamp, setupDevnet, type Devnet } from './helpers';
+import { createTestPool, deployRevertingToken, latestTimestamp, setReverting, setupDevnet, type Devnet } from './helpers';
+import { deployContract, waitForTransactionReceipt } from 'viem/actions';
+import { dataStakingPoolAbi, dataStakingPoolBytecode } from '../../src/chain/generated/index.ts';
+import { openJob } from '../../src/vault';
+import { runJob } from '../../src/background/jobs';
+import { categoryMask } from '../../src/shared/categories';
 
 const DAY = 86_400;
 
@@ -197,4 +202,68 @@ describe('earning jobs on a real devnet', () => {
     await expect(ui(h, { type: 'ui/earn-state' })).rejects.toThrow(/locked/);
     await expect(ui(h, { type: 'ui/prove-now' })).rejects.toThrow(/locked/);
   }, 60_000);
+
+  it('a pool whose reward token reverts cannot trap the exit: unstake falls back to leave, the burn and wipe happen, the forfeit is reported', async () => {
+    const h = await harness();
+    await browse(h);
+    await nextWeek();
+    const minted = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/prove-now' })).id);
+    expect(minted.state).toBe('done');
+    const epoch = (await ui<{ epochs: { epoch: number; minted: boolean }[] }>(h, { type: 'ui/earn-state' })).epochs.find((e) => e.minted)!.epoch;
+    const tokenId = await tokenOf(h, epoch);
+
+    const token = await deployRevertingToken(devnet, 10n ** 24n);
+    const hostile = await createTestPool(devnet, { categories: ['crypto'], rewardToken: token });
+    const healthy = await createTestPool(devnet, { categories: ['crypto'] });
+    for (const pool of [hostile.pool, healthy.pool]) {
+      const staked = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/stake', pool, tokenId: tokenId.toString() })).id);
+      expect(staked.error).toBeUndefined();
+    }
+    await devnet.test.increaseTime({ seconds: DAY });
+    await devnet.test.mine({ blocks: 1 });
+    await setReverting(devnet, token, true);
+
+    const exit = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/exit', confirm: 'EXIT' })).id);
+    expect(exit.error).toBeUndefined();
+    expect(exit.state).toBe('done');
+    expect(exit.forfeits).toHaveLength(1);
+    const [forfeit] = exit.forfeits!;
+    expect(forfeit).toMatchObject({ pool: hostile.pool, tokenId: tokenId.toString(), left: true, token: getAddress(token), symbol: 'RVRT', decimals: 18 });
+    expect(BigInt(forfeit.amount)).toBeGreaterThan(0n);
+    expect(await readContract(devnet.test, { address: hostile.pool, abi: dataStakingPoolAbi, functionName: 'totalForfeited' })).toBe(BigInt(forfeit.amount));
+    expect((await readStake(devnet.test, { pool: hostile.pool, tokenId })).status).toBe('exited');
+    expect((await readStake(devnet.test, { pool: healthy.pool, tokenId })).status).toBe('exited');
+    expect(await readContract(devnet.test, { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'isLive', args: [tokenId] })).toBe(false);
+    expect(await h.db.footprints.count()).toBe(0);
+    expect(await h.db.commitments.count()).toBe(0);
+    // mint, 2 stakes, unstake (healthy), leave (hostile; its unstake was refused in simulation, never signed), burn.
+    expect(await getTransactionCount(devnet.test, { address: h.address })).toBe(6);
+  }, 240_000);
+
+  it('refuses to stake into a pool the factory did not create (handler and job)', async () => {
+    const h = await harness();
+    await browse(h);
+    await nextWeek();
+    expect((await waitForJob(h, (await ui<JobView>(h, { type: 'ui/prove-now' })).id)).state).toBe('done');
+    const epoch = (await ui<{ epochs: { epoch: number; minted: boolean }[] }>(h, { type: 'ui/earn-state' })).epochs.find((e) => e.minted)!.epoch;
+    const tokenId = await tokenOf(h, epoch);
+    const signer = devnet.signers[0];
+    const now = await latestTimestamp(devnet);
+    const terms = {
+      poolId: 1n, sponsor: signer.account.address, rewardToken: devnet.deployment.contracts.testToken as Address,
+      start: now + 10n, end: now + 10n + 7n * BigInt(DAY), categoryMask: categoryMask(['crypto']), minPoints: 1n,
+    };
+    const hash = await deployContract(signer, {
+      abi: dataStakingPoolAbi, bytecode: dataStakingPoolBytecode, args: [devnet.deployment.contracts.dataSbt as Address, devnet.deployment.contracts.verifier as Address, terms, 10n ** 18n, ''],
+      account: signer.account, chain: signer.chain,
+    });
+    const rogue = (await waitForTransactionReceipt(signer, { hash })).contractAddress as Address;
+    await expect(ui(h, { type: 'ui/stake', pool: rogue, tokenId: tokenId.toString() })).rejects.toThrow(/unknown_pool/);
+    // A stake job that reached the worker anyway (an older version opened it) is refused too.
+    const { job } = await openJob(h.db, 'stake', `${rogue.toLowerCase()}:${tokenId}`, { pool: rogue, tokenId: tokenId.toString(), chainId: devnet.anvil.chainId, address: h.address }, h.ctx.now());
+    await runJob(h.ctx, job.id);
+    const failed = await waitForJob(h, job.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.code).toBe('unknown_pool');
+  }, 120_000);
 });

@@ -4,10 +4,13 @@
  * (proof binding is tested with real proofs in pool-proofs.test.ts).
  *
  * Properties, after every step of a random sequence of stake / unstake / claim /
- * fund / time jumps:
- *   1. claimed + claimable <= funded;
- *   2. each stake's payout matches the weight × time model within 1 wei per claim;
- *   3. after the end, payouts + sweep account for the whole funding but for dust.
+ * leave (exit without the token, forfeiting) / burn / fund / time jumps:
+ *   1. claimed + claimable + forfeited <= funded;
+ *   2. each stake's payout (plus what it forfeited) matches the weight × time model
+ *      within 1 wei per claim;
+ *   3. after the end, payouts + forfeits + sweep account for the whole funding but for
+ *      dust, and the sweep never takes a forfeit;
+ *   4. a staked token never burns; a burned token claims nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -18,9 +21,11 @@ import { fundPool } from '../../src/chain/fund-pool.ts';
 import { mintSbt } from '../../src/chain/mint-sbt.ts';
 import { stakeIntoPool } from '../../src/chain/stake-into-pool.ts';
 import { unstakeFromPool } from '../../src/chain/unstake-from-pool.ts';
+import { leavePool } from '../../src/chain/leave-pool.ts';
+import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 import { StreamModel } from './stream-model.ts';
-import { createTestPool, DUMMY_PROOF, lastFinishedEpoch, setupDevnet, type Devnet } from './helpers.ts';
+import { createTestPool, DUMMY_PROOF, lastFinishedEpoch, revertName, setupDevnet, type Devnet } from './helpers.ts';
 
 const STAKERS = [1, 2, 3, 4] as const;
 
@@ -29,6 +34,8 @@ type Command =
   | { kind: 'stake'; who: number; points: bigint }
   | { kind: 'unstake'; who: number }
   | { kind: 'claim'; who: number }
+  | { kind: 'leave'; who: number }
+  | { kind: 'burn'; who: number }
   | { kind: 'fund'; amount: bigint };
 
 const who = fc.constantFrom(...STAKERS);
@@ -37,6 +44,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('stake' as const), who, points: fc.bigInt({ min: 1n, max: 1_000_000n }) }), weight: 3 },
   fc.record({ kind: fc.constant('unstake' as const), who }),
   fc.record({ kind: fc.constant('claim' as const), who }),
+  fc.record({ kind: fc.constant('leave' as const), who }),
+  fc.record({ kind: fc.constant('burn' as const), who }),
   fc.record({ kind: fc.constant('fund' as const), amount: fc.bigInt({ min: 1n, max: 10n ** 22n }) }),
 );
 const scenario = fc.record({
@@ -72,8 +81,10 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
         const model = new StreamModel(budget, (await blockTime(created.blockNumber)) > now + 5n ? await blockTime(created.blockNumber) : now + 5n, end);
 
         const tokenOf = new Map<number, bigint>();
-        const state = new Map<number, 'staked' | 'exited'>();
+        const state = new Map<number, 'staked' | 'exited' | 'burned'>();
         const paid = new Map<number, bigint>();
+        const forfeited = new Map<number, bigint>();
+        const sbt = devnet.deployment.contracts.dataSbt as Address;
         const claims = new Map<number, number>();
         const addPaid = (w: number, amount: bigint) => paid.set(w, (paid.get(w) ?? 0n) + amount);
         const latest = async () => (await devnet.test.getBlock()).timestamp;
@@ -95,6 +106,18 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
             model.unstake(await blockTime(tx.blockNumber), tokenOf.get(c.who)!);
             addPaid(c.who, tx.paid);
             state.set(c.who, 'exited');
+          } else if (c.kind === 'leave' && state.get(c.who) === 'staked') {
+            const tx = await leavePool(devnet.signers[c.who], { pool, tokenId: tokenOf.get(c.who)! });
+            model.unstake(await blockTime(tx.blockNumber), tokenOf.get(c.who)!);
+            forfeited.set(c.who, tx.forfeited);
+            state.set(c.who, 'exited');
+          } else if (c.kind === 'burn' && state.get(c.who) === 'staked') {
+            expect(await revertName(burnDataToken(devnet.signers[c.who], { sbt, tokenId: tokenOf.get(c.who)! }))).toBe('DataSBT__StillStaked');
+          } else if (c.kind === 'burn' && state.get(c.who) === 'exited') {
+            await burnDataToken(devnet.signers[c.who], { sbt, tokenId: tokenOf.get(c.who)! });
+            state.set(c.who, 'burned');
+          } else if (c.kind === 'claim' && state.get(c.who) === 'burned') {
+            expect(await revertName(claimRewards(devnet.signers[c.who], { pool, tokenId: tokenOf.get(c.who)! }))).toBe('DataStakingPool__NotStaked');
           } else if (c.kind === 'claim' && state.get(c.who) === 'staked') {
             const tx = await claimRewards(devnet.signers[c.who], { pool, tokenId: tokenOf.get(c.who)! });
             model.update(await blockTime(tx.blockNumber));
@@ -110,7 +133,12 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
             claimable += await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'pendingRewards', args: [tokenId] });
           }
           const claimed = [...paid.values()].reduce((a, b) => a + b, 0n);
-          expect(claimed + claimable).toBeLessThanOrEqual(model.funded);
+          const lost = [...forfeited.values()].reduce((a, b) => a + b, 0n);
+          expect(claimed + claimable + lost).toBeLessThanOrEqual(model.funded);
+          for (const [w, s] of state) {
+            if (s !== 'burned') continue;
+            expect(await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'pendingRewards', args: [tokenOf.get(w)!] })).toBe(0n);
+          }
         }
 
         // Finish: jump past the end, everyone still staked leaves, the sponsor sweeps.
@@ -128,14 +156,16 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
 
         // Property 2: every stake got its weight × time share within rounding.
         for (const [w, tokenId] of tokenOf) {
-          const diff = (paid.get(w) ?? 0n) - model.earned(tokenId);
+          const diff = (paid.get(w) ?? 0n) + (forfeited.get(w) ?? 0n) - model.earned(tokenId);
           const tolerance = BigInt((claims.get(w) ?? 0) + 2);
           expect(diff < 0n ? -diff : diff).toBeLessThanOrEqual(tolerance);
         }
         if (process.env.DEBUG_POOL) console.log({ kinds: commands.map((c) => c.kind + ("who" in c ? c.who : "")).join(" "), budget, duration, n: commands.length, staked: tokenOf.size, paid: [...paid.values()], swept, model: [...tokenOf.values()].map((t) => model.earned(t)) });
         // Property 3: nothing stranded but dust; never more out than in.
-        const out = [...paid.values()].reduce((a, b) => a + b, 0n) + swept;
+        const lost = [...forfeited.values()].reduce((a, b) => a + b, 0n);
+        const out = [...paid.values()].reduce((a, b) => a + b, 0n) + swept + lost;
         expect(out).toBeLessThanOrEqual(model.funded);
+        expect(await tokenBalance(pool)).toBeGreaterThanOrEqual(lost); // forfeits stay in the pool
         expect(model.funded - out).toBeLessThanOrEqual(BigInt(commands.length + STAKERS.length + 1));
       }),
       { numRuns: Number(process.env.POOL_PROPERTY_RUNS ?? 30), endOnFailure: true },

@@ -10,7 +10,6 @@ import { claimRewards } from '../../src/chain/claim-rewards.ts';
 import { stakeIntoPool } from '../../src/chain/stake-into-pool.ts';
 import { unstakeFromPool } from '../../src/chain/unstake-from-pool.ts';
 import { listPools } from '../../src/chain/list-pools.ts';
-import { sendContractWrite } from '../../src/chain/send.ts';
 import { sweepPool } from '../../src/chain/sweep-pool.ts';
 import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { dataSBTAbi, dataStakingPoolAbi, poolFactoryAbi } from '../../src/chain/generated/index.ts';
@@ -114,15 +113,14 @@ describe('DataStakingPool access', () => {
     expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataStakingPool__EpochTooOld');
   });
 
-  it('evicts the stake of a burned token and pays its holder; live tokens cannot be evicted', async () => {
+  it('refuses to burn a staked token until it leaves the pool (a burned token never counts)', async () => {
     const { pool } = await createTestPool(devnet, { budget: 10n ** 18n });
     const tokenId = await stakeNew(pool, 1, 10n);
-    const evict = () => sendContractWrite(devnet.signers[3], 'Evict', { address: pool, abi: dataStakingPoolAbi, functionName: 'evict', args: [tokenId] });
-    expect(await revertName(evict())).toBe('DataStakingPool__StillLive');
+    const sbt = devnet.deployment.contracts.dataSbt as Address;
+    expect(await revertName(burnDataToken(devnet.signers[1], { sbt, tokenId }))).toBe('DataSBT__StillStaked');
     await advance(devnet, DAY);
-    await burnDataToken(devnet.signers[1], { sbt: devnet.deployment.contracts.dataSbt as Address, tokenId });
-    const receipt = await evict();
-    expect(receipt.status).toBe('success');
+    await unstakeFromPool(devnet.signers[1], { pool, tokenId });
+    await burnDataToken(devnet.signers[1], { sbt, tokenId });
     expect(await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'totalWeight' })).toBe(0n);
   });
 });

@@ -12,16 +12,28 @@ describe('settings parsing and migration', () => {
   it('migrates an unversioned v0 record (captureExcluded → excludedCategories)', () => {
     const { settings, repaired } = parseStoredSettings({ paused: true, captureExcluded: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30 });
     expect(repaired).toBe(true);
-    expect(settings).toEqual({ paused: true, excludedCategories: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30, autoLockMinutes: 15 });
+    expect(settings).toEqual({ paused: true, excludedCategories: ['adult'], allowList: [], denyList: ['x.com'], retentionDays: 30, autoLockMinutes: 15, hiddenPools: [] });
   });
 
   it('migrates v1 → v2: autoLockMinutes arrives with its default, every v1 field kept', () => {
     const v1 = { paused: true, excludedCategories: ['adult'], allowList: ['a.com'], denyList: ['x.com'], retentionDays: 30 };
     const { settings, repaired } = parseStoredSettings({ version: 1, settings: v1 });
-    expect(SETTINGS_VERSION).toBe(2);
+    expect(SETTINGS_VERSION).toBe(3);
     expect(repaired).toBe(true);
-    expect(settings).toEqual({ ...v1, autoLockMinutes: 15 });
+    expect(settings).toEqual({ ...v1, autoLockMinutes: 15, hiddenPools: [] });
     expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
+  });
+
+  it('migrates v2 → v3: no hidden pools at first; keys are chainId:lower-case address', () => {
+    const v2 = { ...DEFAULT_SETTINGS, hiddenPools: undefined, paused: true };
+    const { settings, repaired } = parseStoredSettings({ version: 2, settings: v2 });
+    expect(repaired).toBe(true);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, paused: true, hiddenPools: [] });
+    const key = `31337:0x${'ab'.repeat(20)}`;
+    expect(settingsPatchSchema.safeParse({ hiddenPools: [key] }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ hiddenPools: [key.toUpperCase()] }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ hiddenPools: [`0x${'ab'.repeat(20)}`] }).success).toBe(false);
+    expect(parseStoredSettings({ version: 3, settings: { ...DEFAULT_SETTINGS, hiddenPools: [key, 'junk'] } }).settings.hiddenPools).toEqual([]);
   });
 
   it('keeps a stored autoLockMinutes in 1–1440 and defaults anything else', () => {

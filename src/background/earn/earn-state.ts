@@ -1,4 +1,4 @@
-import { readDataToken } from '../../chain/read-data-token.ts';
+import { readDataTokens } from '../../chain/read-data-token.ts';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import type { EarnState } from '../../shared/earning-messages';
 import { epochDays, epochOfDay, localDay, mintCandidate } from '../../shared/epoch';
@@ -21,9 +21,13 @@ export async function readEarnState(ctx: WorkerContext, chain: JobChain): Promis
   const onChain = await chainEpoch(chain);
   const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
   const epochs: EarnState['epochs'] = [];
-  for (let e = Math.max(current, onChain - 1); e >= 0 && e > current - EARN_WEEKS; e--) {
+  const weeks: number[] = [];
+  for (let e = Math.max(current, onChain - 1); e >= 0 && e > current - EARN_WEEKS; e--) weeks.push(e);
+  // Every week's token in one batched read (src/chain/read-many.ts).
+  const tokens = await readDataTokens(chain.client, { sbt, holder: chain.address, epochs: weeks.map(BigInt) });
+  for (const [i, e] of weeks.entries()) {
     const points = scoreDomainDays(await readEpochDomainDays(ctx.db, opener, e));
-    const { token } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(e) });
+    const { token } = tokens[i];
     if (points === 0 && !token && e !== current) continue;
     const { first, last } = epochDays(e);
     epochs.push({

@@ -1,8 +1,8 @@
 import { listPools } from '../../chain/list-pools.ts';
 import { decodePoolMetadata } from '../../chain/pool-metadata.ts';
 import type { PoolInfo } from '../../chain/read-pool.ts';
-import { readStake } from '../../chain/read-rewards.ts';
-import { readTokenMetadata, type TokenMetadata } from '../../chain/read-token-metadata.ts';
+import { readStakes, type StakeInfo } from '../../chain/read-rewards.ts';
+import { readTokenMetadatas, type TokenMetadata } from '../../chain/read-token-metadata.ts';
 import { scoreForPool } from '../../scoring/pool-eligibility.ts';
 import { categoriesInMask } from '../../shared/categories';
 import type { EligibilityReason, PoolView } from '../../shared/earning-messages';
@@ -15,10 +15,18 @@ import type { JobChain } from '../jobs/job-chain';
 /** A token's frozen rows (undefined when this vault never committed its epoch). */
 type FrozenRows = (token: OwnedToken) => Promise<readonly DomainDayRow[] | undefined>;
 
+/** A reward token that does not answer like an ERC-20 is shown as "?" rather than hiding the pool. */
+const UNKNOWN_TOKEN: TokenMetadata = { symbol: '?', decimals: 18 };
+
 /**
  * Every pool of the factory as the popup shows it, with eligibility decided
  * from local data: the best live token (most points in the pool's categories)
  * that is not staked there yet, recent enough, and meets the minimum.
+ *
+ * Pool creation is permissionless, so the reads are batched (deployless
+ * multicall, src/chain/read-many.ts): all pools' terms, all reward tokens'
+ * metadata and every (pool, token) stake record and pending reward take a
+ * handful of round trips whatever the number of pools (`npm run bench:pools`).
  */
 export async function readPoolViews(ctx: WorkerContext, chain: JobChain): Promise<PoolView[]> {
   const [pools, tokens, now] = await Promise.all([
@@ -26,6 +34,12 @@ export async function readPoolViews(ctx: WorkerContext, chain: JobChain): Promis
     ownedTokens(ctx, chain),
     chainTime(chain),
   ]);
+  const rewardTokens = [...new Map(pools.map((p) => [p.rewardToken.toLowerCase(), p.rewardToken])).values()];
+  const [metas, stakes] = await Promise.all([
+    readTokenMetadatas(chain.client, { tokens: rewardTokens }),
+    readStakes(chain.client, { stakes: pools.flatMap((p) => tokens.map((t) => ({ pool: p.address, tokenId: t.tokenId }))) }),
+  ]);
+  const symbols = new Map(rewardTokens.map((t, i) => [t.toLowerCase(), metas[i] ?? UNKNOWN_TOKEN]));
   // Each token's frozen rows are opened once (when first needed), not once per pool.
   const frozen = new Map<number, Promise<readonly DomainDayRow[] | undefined>>();
   const frozenRows: FrozenRows = (t) => {
@@ -33,20 +47,19 @@ export async function readPoolViews(ctx: WorkerContext, chain: JobChain): Promis
     if (!rows) frozen.set(t.epoch, (rows = readCommitment(ctx, chain.network.chainId, chain.address, t.epoch).then((c) => c?.rows)));
     return rows;
   };
-  const symbols = new Map<string, TokenMetadata>();
   const views: PoolView[] = [];
-  for (const pool of pools) {
-    const key = pool.rewardToken.toLowerCase();
-    if (!symbols.has(key)) symbols.set(key, await tokenMeta(chain, pool.rewardToken));
-    views.push(await poolView(chain, pool, tokens, frozenRows, now, symbols.get(key)!));
+  for (const [i, pool] of pools.entries()) {
+    const own = stakes.slice(i * tokens.length, (i + 1) * tokens.length);
+    views.push(await poolView(pool, tokens, own, frozenRows, now, symbols.get(pool.rewardToken.toLowerCase()) ?? UNKNOWN_TOKEN));
   }
   return views;
 }
 
 async function poolView(
-  chain: JobChain,
   pool: PoolInfo,
   tokens: readonly OwnedToken[],
+  /** The stake of each of `tokens` in this pool, in the same order. */
+  stakesOf: readonly StakeInfo[],
   frozenRows: FrozenRows,
   now: bigint,
   token: TokenMetadata,
@@ -55,8 +68,8 @@ async function poolView(
   const stakes: PoolView['stakes'] = [];
   let best: { token: OwnedToken; points: number } | undefined;
   let reason: EligibilityReason | undefined = tokens.length === 0 ? 'no_token' : undefined;
-  for (const t of tokens) {
-    const stake = await readStake(chain.client, { pool: pool.address, tokenId: t.tokenId });
+  for (const [k, t] of tokens.entries()) {
+    const stake = stakesOf[k];
     if (stake.status === 'staked') {
       stakes.push({ tokenId: t.tokenId.toString(), weight: stake.weight.toString(), claimable: stake.pending.toString() });
       reason ??= 'already_staked';
@@ -98,13 +111,4 @@ async function poolView(
     stakes,
     estimate: estimate.toString(),
   };
-}
-
-/** A reward token that does not answer like an ERC-20 is shown as "?" rather than hiding the pool. */
-async function tokenMeta(chain: JobChain, token: `0x${string}`): Promise<TokenMetadata> {
-  try {
-    return await readTokenMetadata(chain.client, { token });
-  } catch {
-    return { symbol: '?', decimals: 18 };
-  }
 }

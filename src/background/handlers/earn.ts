@@ -10,6 +10,7 @@ import { readPoolViews } from '../earn/pools-view';
 import { JobError, ownedTokens, readCommitment, resumeOpenJobs, runJob, toJobView } from '../jobs';
 import type { JobChain } from '../jobs/job-chain';
 import { asAddress } from '../jobs/masks';
+import { assertFactoryPool } from '../jobs/stake-job';
 import { createNetworkPublicClient } from '../network';
 import { getJob, openJob, type JobKind, type JobParamsInput } from '../../vault';
 
@@ -117,6 +118,7 @@ export const handleStake = jobStarter<Msg<'ui/stake'>>('ui/stake', async (ctx, c
   if (!(await ownedTokens(ctx, chain)).some((t) => t.tokenId === tokenId)) {
     throw new JobError('not_eligible', 'this vault holds no live data token with that id');
   }
+  await assertFactoryPool(chain, asAddress(msg.pool));
   return { kind: 'stake', key: `${msg.pool.toLowerCase()}:${msg.tokenId}`, params: { pool: msg.pool, tokenId: msg.tokenId } };
 });
 

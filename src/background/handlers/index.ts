@@ -6,6 +6,7 @@ import { handleSetPaused, handleSetSiteRule, handleSettingsGet, handleSettingsUp
 import { handleStatus } from './status';
 import { handleDeleteAll, handleExport, handleVaultList } from './vault';
 import { handleAccountExport, handleAccountImport, handleLock, handleOnboard, handleUnlock, handleWalletState } from './wallet';
+import { handleHiddenPools, handleHidePool } from './hidden-pools';
 import { handleBalances, handleFaucet, handleNetworkGet, handleNetworkSet } from './network';
 import {
   handleClaim,
@@ -57,6 +58,8 @@ export const UI_HANDLERS: UiHandlers = {
   'ui/earn-state': handleEarnState,
   'ui/prove-now': handleProveNow,
   'ui/pools': handlePools,
+  'ui/hidden-pools': handleHiddenPools,
+  'ui/hide-pool': handleHidePool,
   'ui/stake-preview': handleStakePreview,
   'ui/stake': handleStake,
   'ui/unstake': handleUnstake,

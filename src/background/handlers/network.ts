@@ -2,12 +2,14 @@ import type { Address } from 'viem';
 import type { ReaderClient } from '../../chain/types';
 import type { Balances, NetworkInfo } from '../../shared/earning-messages';
 import type { UiMessage, Reply } from '../../shared/messages';
-import type { NetworkSetting, ResolvedNetwork } from '../../shared/network';
+import { rpcOriginPattern, type NetworkSetting, type ResolvedNetwork } from '../../shared/network';
 import { fail, failWith, ok, type WorkerContext } from '../context';
 import {
   checkRpcChainId,
   createNetworkPublicClient,
   fundFromFaucet,
+  hasHostAccess,
+  NetworkError,
   readBalances,
   toNetworkError,
   type RawRequester,
@@ -20,6 +22,8 @@ export interface NetworkHandlerDeps {
   lock: Pick<LockService, 'state'>;
   /** The client for a network; default createNetworkPublicClient (tests bind one to their anvil). */
   client?: (network: Pick<ResolvedNetwork, 'chainId' | 'rpcUrl'>) => ReaderClient & RawRequester;
+  /** Whether the user granted the host permission for an origin pattern; default chrome.permissions.contains. */
+  hostAccess?: (originPattern: string) => Promise<boolean>;
 }
 
 type Msg<T extends UiMessage['type']> = Extract<UiMessage, { type: T }>;
@@ -47,6 +51,16 @@ async function guard<T>(what: UiMessage['type'], work: () => Promise<Reply<T>>):
 /** The four ui/ network handlers over explicit dependencies. */
 export function createNetworkHandlers(deps: NetworkHandlerDeps) {
   const clientFor = deps.client ?? createNetworkPublicClient;
+  const hostAccess = deps.hostAccess ?? hasHostAccess;
+
+  /** A custom node must answer with the deployment's chain id, and the user must have granted its origin. */
+  async function checkCustom(candidate: ResolvedNetwork): Promise<void> {
+    await checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId });
+    const pattern = rpcOriginPattern(candidate.rpcUrl);
+    if (!(await hostAccess(pattern))) {
+      throw new NetworkError('host_permission_missing', `Access to ${pattern} was not granted; the network is not stored.`);
+    }
+  }
 
   async function balancesOf(network: ResolvedNetwork, address: Address): Promise<Balances> {
     try {
@@ -67,15 +81,15 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
         return ok(networkInfo(setting, network));
       }),
 
-    /** Only a node that answers with the deployment's chain id is accepted; nothing is stored otherwise. */
+    /**
+     * Only a node that answers with the deployment's chain id, on an origin the user granted from the
+     * options page (chrome.permissions.request), is accepted; nothing is stored otherwise.
+     */
     networkSet: (msg: Msg<'ui/network-set'>): Promise<Reply<NetworkInfo>> =>
       guard('ui/network-set', async () => {
-        // A custom network must answer with its deployment's chain id before it is stored. The bundled
-        // devnet is always accepted: going back to it must work while the local chain is stopped.
+        // The bundled devnet is always accepted: going back to it must work while the local chain is stopped.
         const saved = await deps.network.save(msg.network, (candidate) =>
-          candidate.kind === 'devnet'
-            ? Promise.resolve()
-            : checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId }),
+          candidate.kind === 'devnet' ? Promise.resolve() : checkCustom(candidate),
         );
         return ok(networkInfo(msg.network, saved));
       }),

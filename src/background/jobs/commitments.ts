@@ -1,4 +1,4 @@
-import { readDataToken } from '../../chain/read-data-token.ts';
+import { readDataTokens } from '../../chain/read-data-token.ts';
 import { getCommitment, listCommitments, openCommitmentRows, storeCommitment, type CommitmentInput, type CommitmentRecord, type DomainDayRow } from '../../vault';
 import type { Sealer } from '../../keyring';
 import type { WorkerContext } from '../context';
@@ -45,10 +45,11 @@ export interface OwnedToken {
 /** Live tokens of this holder whose epochs this vault committed (only those can stake: their rows are here). */
 export async function ownedTokens(ctx: WorkerContext, chain: JobChain): Promise<OwnedToken[]> {
   const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
-  const out: OwnedToken[] = [];
-  for (const c of await listCommitments(ctx.db, chain.network.chainId, chain.address)) {
-    const { token } = await readDataToken(chain.client, { sbt, holder: chain.address, epoch: BigInt(c.epoch) });
-    if (token) out.push({ tokenId: token.tokenId, epoch: c.epoch });
-  }
-  return out;
+  const commitments = await listCommitments(ctx.db, chain.network.chainId, chain.address);
+  // One batched read for every committed epoch (src/chain/read-many.ts), not one per epoch.
+  const tokens = await readDataTokens(chain.client, { sbt, holder: chain.address, epochs: commitments.map((c) => BigInt(c.epoch)) });
+  return commitments.flatMap((c, i) => {
+    const { token } = tokens[i];
+    return token ? [{ tokenId: token.tokenId, epoch: c.epoch }] : [];
+  });
 }

@@ -1,8 +1,14 @@
 import { BURN_DATA_TOKEN_ACTION, burnDataTokenCall } from '../../chain/burn-data-token.ts';
+import { ChainError } from '../../chain/errors.ts';
+import { forfeitedIn, LEAVE_POOL_ACTION, leavePoolCall } from '../../chain/leave-pool.ts';
 import { listPools } from '../../chain/list-pools.ts';
-import { readStake } from '../../chain/read-rewards.ts';
+import { readPool } from '../../chain/read-pool.ts';
+import { readStake, readStakes } from '../../chain/read-rewards.ts';
+import { readTokenMetadata } from '../../chain/read-token-metadata.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
 import { UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall } from '../../chain/unstake-from-pool.ts';
+import { z } from 'zod';
+import { exitForfeitSchema, type ExitForfeit } from '../../shared/earning-messages';
 import { assertJobKind, clearEpochSecrets, deleteVaultData, parseExitPlan, updateJob, type ExitAction, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { ownedTokens } from './commitments';
@@ -14,6 +20,12 @@ import { asAddress } from './masks';
  * The exit flow (docs/earning.md "Exit"): the plan is computed once at
  * building and kept on the job; each step is one transaction (sent once) or
  * the final wipe of the vault. Unstaking pays out what each stake earned.
+ *
+ * A pool whose reward token reverts cannot trap the exit: when an unstake is
+ * refused by the chain (a revert, not a network error), the step becomes a
+ * `leave` (exits without the token, forfeiting the rewards); if even that is
+ * refused, the exit goes on. Both are recorded on the job (`result.forfeits`)
+ * so the user is told which pool kept what.
  */
 export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<JobRecord> {
   assertJobKind(job, 'exit');
@@ -31,23 +43,79 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
     return updateJob(ctx.db, job.id, { state: 'done', progress: 100, tx: undefined, error: undefined }, ctx.now());
   }
   const options = await txOptions(ctx, job);
+  const next = { state: 'submitting' as const, step: job.step + 1, tx: undefined, progress };
   if (action.do === 'unstake') {
-    await sendContractWriteOnce(chain.client, UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall({ pool: action.pool, tokenId: BigInt(action.tokenId) }), options);
+    try {
+      await sendContractWriteOnce(chain.client, UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall({ pool: action.pool, tokenId: BigInt(action.tokenId) }), options);
+    } catch (err) {
+      if (!isRefused(err)) throw err;
+      // The pool refused to pay (e.g. its token reverts): this step becomes a leave.
+      const fallback = plan.map((a, i): ExitAction => (i === job.step ? { do: 'leave', pool: action.pool, tokenId: action.tokenId } : a));
+      return updateJob(ctx.db, job.id, { state: 'submitting', tx: undefined, params: { ...job.params, plan: JSON.stringify(fallback) } }, ctx.now());
+    }
+  } else if (action.do === 'leave') {
+    const tokenId = BigInt(action.tokenId);
+    const owed = await readStake(chain.client, { pool: action.pool, tokenId });
+    let forfeit: ExitForfeit;
+    try {
+      const receipt = await sendContractWriteOnce(chain.client, LEAVE_POOL_ACTION, leavePoolCall({ pool: action.pool, tokenId }), options);
+      // No receipt: the leave was found already on chain (send-once's dead-transaction rule); the amount read before stands.
+      const amount = receipt ? forfeitedIn(receipt.logs, action.pool) : owed.pending;
+      forfeit = { pool: action.pool, tokenId: action.tokenId, left: true, amount: amount.toString() };
+    } catch (err) {
+      if (!isRefused(err)) throw err;
+      // Left already (a resumed step whose receipt was lost), or refused: go on either way.
+      if (owed.status !== 'staked' || (await readStake(chain.client, { pool: action.pool, tokenId })).status !== 'staked') {
+        return updateJob(ctx.db, job.id, next, ctx.now());
+      }
+      forfeit = { pool: action.pool, tokenId: action.tokenId, left: false, amount: owed.pending.toString() };
+    }
+    const forfeits = [...readForfeits(job), { ...forfeit, ...(await tokenOf(chain, action.pool)) }];
+    return updateJob(ctx.db, job.id, { ...next, result: { ...job.result, forfeits: JSON.stringify(forfeits) } }, ctx.now());
   } else {
     const sbt = asAddress(chain.network.deployment.contracts.dataSbt);
     await sendContractWriteOnce(chain.client, BURN_DATA_TOKEN_ACTION, burnDataTokenCall({ sbt, tokenId: BigInt(action.tokenId) }), options);
   }
-  return updateJob(ctx.db, job.id, { state: 'submitting', step: job.step + 1, tx: undefined, progress }, ctx.now());
+  return updateJob(ctx.db, job.id, next, ctx.now());
+}
+
+/** The chain refused (a revert, decoded or not), as opposed to a node that did not answer (the job pauses). */
+const isRefused = (err: unknown): boolean => err instanceof ChainError && err.isRevert;
+
+/** What the exit recorded about pools that kept rewards (JSON on the job's result), validated. */
+export function readForfeits(job: Pick<JobRecord, 'result'>): ExitForfeit[] {
+  const text = job.result?.forfeits;
+  if (typeof text !== 'string') return [];
+  try {
+    const parsed = z.array(exitForfeitSchema).safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return []; // not JSON: written by a bug; the exit itself is unaffected
+  }
+}
+
+/** The pool's reward token and, when it answers, its symbol and decimals (for the popup's text). */
+async function tokenOf(chain: JobChain, pool: `0x${string}`): Promise<Pick<ExitForfeit, 'token' | 'symbol' | 'decimals'>> {
+  try {
+    const { rewardToken } = await readPool(chain.client, { pool });
+    try {
+      const { symbol, decimals } = await readTokenMetadata(chain.client, { token: rewardToken });
+      return { token: rewardToken, symbol, decimals };
+    } catch {
+      return { token: rewardToken };
+    }
+  } catch {
+    return {};
+  }
 }
 
 async function planExit(ctx: WorkerContext, chain: JobChain): Promise<ExitAction[]> {
   const live = (await ownedTokens(ctx, chain)).map((t) => t.tokenId);
-  const unstakes: ExitAction[] = [];
-  for (const pool of await listPools(chain.client, { factory: asAddress(chain.network.deployment.contracts.poolFactory) })) {
-    for (const tokenId of live) {
-      const stake = await readStake(chain.client, { pool: pool.address, tokenId });
-      if (stake.status === 'staked') unstakes.push({ do: 'unstake', pool: pool.address, tokenId: tokenId.toString() });
-    }
-  }
+  // Batched reads (src/chain/read-many.ts): every pool, then every (pool, token) stake, in a few round trips.
+  const pools = await listPools(chain.client, { factory: asAddress(chain.network.deployment.contracts.poolFactory) });
+  const pairs = pools.flatMap((pool) => live.map((tokenId) => ({ pool: pool.address, tokenId })));
+  const stakes = await readStakes(chain.client, { stakes: pairs });
+  const unstakes = pairs.flatMap((p, i): ExitAction[] =>
+    stakes[i].status === 'staked' ? [{ do: 'unstake', pool: p.pool, tokenId: p.tokenId.toString() }] : []);
   return [...unstakes, ...live.map((t): ExitAction => ({ do: 'burn', tokenId: t.toString() })), { do: 'wipe' }];
 }

@@ -1,13 +1,13 @@
-import type { LocalAccount } from 'viem';
 import { getBlock } from 'viem/actions';
 import { readCurrentEpoch } from '../../chain/read-current-epoch.ts';
-import type { SignedTx } from '../../chain/send-once.ts';
+import type { SendOnceOptions, SignedTx } from '../../chain/send-once.ts';
 import type { ErrorCode } from '../../shared/error-codes';
 import { SurfError } from '../../shared/errors';
 import type { ResolvedNetwork } from '../../shared/network';
 import { updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { createNetworkPublicClient, type NetworkPublicClient } from '../network';
+import { landedCheck } from './landed';
 import { asAddress } from './masks';
 
 /** What every job step works with: the network, a client and the holder's address. */
@@ -38,20 +38,19 @@ export async function chainTime(chain: Pick<JobChain, 'client'>): Promise<bigint
 
 /**
  * The send-once options for the job's current step: a signed transaction of
- * an interrupted attempt is reused; a new one is persisted before broadcast.
- * The account is asked for only when something must be signed.
+ * an interrupted attempt is reused; a new one is persisted before broadcast
+ * (replacing a dead one). The account is asked for only when something must
+ * be signed; `landed` tells the dead-transaction rule whether the step's
+ * effect is already on chain (./landed.ts).
  */
-export async function txOptions(ctx: WorkerContext, job: JobRecord): Promise<{
-  signed?: SignedTx;
-  account?: LocalAccount;
-  persist(tx: SignedTx): Promise<void>;
-  onBroadcast(): Promise<void>;
-}> {
-  const signed: SignedTx | undefined = job.tx;
+export async function txOptions(ctx: WorkerContext, job: JobRecord): Promise<SendOnceOptions> {
+  const chain = await connectJob(ctx, job);
   return {
-    signed,
-    account: signed ? undefined : await ctx.lock.account(),
-    persist: async (tx) => {
+    from: chain.address,
+    signed: job.tx,
+    account: () => ctx.lock.account(),
+    landed: landedCheck(chain, job),
+    persist: async (tx: SignedTx) => {
       await updateJob(ctx.db, job.id, { tx, state: 'submitting', progress: 0, error: undefined }, ctx.now());
     },
     onBroadcast: async () => {

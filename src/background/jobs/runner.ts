@@ -1,4 +1,4 @@
-import { ChainError } from '../../chain/errors.ts';
+import { ChainError, ReplacedTransactionError } from '../../chain/errors.ts';
 import { KeyringError } from '../../keyring';
 import { getJob, isOpen, openJobs, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
@@ -67,6 +67,8 @@ export async function resumeOpenJobs(ctx: WorkerContext, open?: readonly JobReco
 
 function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;
+  // Its transaction can never be mined and was not signed again: nothing can land, so the job ends (Retry starts anew).
+  if (err instanceof ReplacedTransactionError) return false;
   if (!job.tx) return err instanceof NetworkError;
   // A signed transaction exists: only a revert (the chain refused, not a node that did not answer) ends the job.
   return !(err instanceof ChainError && err.isRevert);

@@ -3,12 +3,26 @@ import { STAKE_INTO_POOL_ACTION, stakeIntoPoolCall } from '../../chain/stake-int
 import { epochOfTokenId } from '../../chain/token-id.ts';
 import { UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall } from '../../chain/unstake-from-pool.ts';
 import { readPool } from '../../chain/read-pool.ts';
+import { isFactoryPool } from '../../chain/is-factory-pool.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
 import { assertJobKind, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { readCommitment } from './commitments';
-import { chainTime, connectJob, JobError, txOptions } from './job-chain';
+import { chainTime, connectJob, JobError, txOptions, type JobChain } from './job-chain';
 import { parseStoredProof, proveForJob } from './proof-step';
+import { asAddress } from './masks';
+
+/**
+ * Refuses a pool the network's factory did not create (`PoolFactory.isPool`):
+ * its funding, terms and exit are not ours to vouch for. The stake handler and
+ * the stake job both check, so a job opened by an older version is refused too.
+ */
+export async function assertFactoryPool(chain: Pick<JobChain, 'client' | 'network'>, pool: `0x${string}`): Promise<void> {
+  const factory = asAddress(chain.network.deployment.contracts.poolFactory);
+  if (!(await isFactoryPool(chain.client, { factory, pool }))) {
+    throw new JobError('unknown_pool', `The pool ${pool} was not created by this network's pool factory; it is refused.`);
+  }
+}
 
 /**
  * One step of a stake job: building (the pool's terms, the frozen rows of the
@@ -24,6 +38,7 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
   const now = () => ctx.now();
 
   if (job.state === 'queued' || job.state === 'building') {
+    await assertFactoryPool(chain, pool);
     const info = await readPool(chain.client, { pool });
     if ((await chainTime(chain)) >= info.end) throw new JobError('not_eligible', 'This pool has ended.');
     return updateJob(

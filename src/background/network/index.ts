@@ -8,3 +8,4 @@ export * from './rpc-errors';
 export * from './check-rpc';
 export * from './read-balances';
 export * from './faucet';
+export * from './host-access';

@@ -9,4 +9,5 @@ export * from './EpochVerifier8.ts';
 export * from './IEpochVerifier.ts';
 export * from './IERC5192.ts';
 export * from './PoolFactory.ts';
+export * from './RevertingToken.ts';
 export * from './TestToken.ts';

@@ -78,9 +78,14 @@ export function assertJobKind<K extends JobKind>(job: JobRecord, ...kinds: K[]):
   if (!allowed.includes(job.kind)) throw new TypeError(`job ${job.id} is a ${job.kind} job, not ${kinds.join(' or ')}`);
 }
 
-/** One action of the exit plan, in order: every unstake, then every burn, then the wipe. */
+/**
+ * One action of the exit plan, in order: every unstake, then every burn, then the wipe.
+ * An unstake the chain refuses is replaced by a `leave` of the same stake (exit without
+ * the reward token, forfeiting what it earned).
+ */
 export const exitActionSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('unstake'), pool: addressSchema, tokenId: uintString }),
+  z.object({ do: z.literal('leave'), pool: addressSchema, tokenId: uintString }),
   z.object({ do: z.literal('burn'), tokenId: uintString }),
   z.object({ do: z.literal('wipe') }),
 ]);

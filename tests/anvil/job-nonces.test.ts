@@ -1,0 +1,265 @@
+/**
+ * Issue #14 §1: jobs that sign transactions from one account must never be
+ * left holding a transaction that can no longer be mined. Against a real
+ * anvil with real Groth16 proofs (batch 8), through the worker's router,
+ * vault and job runner:
+ * (a) two jobs that sign in the same tick (a worker start resumes every open job);
+ * (b) a transaction from outside the extension (same key) takes the job's nonce
+ *     after the job stored its signed transaction and before it broadcast;
+ * (c) the job's transaction is dropped and another one with its nonce is mined;
+ * (d) a step that cannot tell from the chain whether it happened (a claim) ends
+ *     with tx_replaced instead of signing again, and Retry works.
+ * Each ends with the action done exactly once (or a clear error) and no job open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erc20Abi, type Address, type Hex } from 'viem';
+import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
+import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { sbtTokenId } from '../../src/chain/token-id.ts';
+import { createRouter } from '../../src/background/router';
+import { advanceMint } from '../../src/background/jobs/mint-job';
+import { JOBS_ALARM, resumeOpenJobs, runJob } from '../../src/background/jobs';
+import { onJobsAlarm } from '../../src/background/job-alarms';
+import { openJob, openJobs, type JobRecord } from '../../src/vault';
+import type { ResolvedNetwork } from '../../src/shared/network';
+import type { JobView } from '../../src/shared/earning-messages';
+import { prove } from '../../src/zk/index.ts';
+import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
+import { artifactsFor, requireArtifacts } from './real-proofs';
+import { createTestPool, latestTimestamp, setupDevnet, type Devnet } from './helpers';
+
+const DAY = 86_400;
+
+interface Harness extends World {
+  route: ReturnType<typeof createRouter>;
+  address: Address;
+}
+
+let devnet: Devnet;
+
+beforeAll(async () => {
+  requireArtifacts(8);
+  devnet = await setupDevnet({ verifier: 'EpochVerifier8' });
+}, 60_000);
+
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+async function harness(): Promise<Harness> {
+  const world = makeWorld();
+  world.clock.now = Number(await latestTimestamp(devnet)) * 1000;
+  await world.lock.onboard(PASSWORD);
+  const network: ResolvedNetwork = { kind: 'custom', chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
+  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
+  world.ctx.prover = { prove: (input) => prove(input, artifactsFor(8), { singleThread: true }) };
+  const address = (await world.lock.state()).address as Address;
+  await devnet.test.setBalance({ address, value: 10n ** 19n });
+  return { ...world, route: createRouter(world.ctx, RUNTIME_ID), address };
+}
+
+async function ui<T>(h: Harness, message: Record<string, unknown>): Promise<T> {
+  const reply = (await h.route(message, extensionPage)) as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error?.code} ${reply.error?.message}`);
+  return reply.data as T;
+}
+
+/** A week of browsing at the harness clock, then the week ends on chain and on the device. */
+async function browseWeek(h: Harness): Promise<number> {
+  const startedAt = h.clock.now - 10 * 60_000;
+  for (const origin of ['https://www.coingecko.com', 'https://www.bbc.com']) {
+    const reply = await h.route({ type: 'content/footprint', footprint: snapshot(origin, { startedAt, activeMs: 240_000 }) }, contentScript(origin));
+    expect(reply).toEqual({ ok: true, data: { stored: true } });
+  }
+  const state = await ui<{ epochs: { epoch: number; points: number }[] }>(h, { type: 'ui/earn-state' });
+  const epoch = Math.max(...state.epochs.filter((e) => e.points > 0).map((e) => e.epoch));
+  await devnet.test.increaseTime({ seconds: 7 * DAY });
+  await devnet.test.mine({ blocks: 1 });
+  h.clock.now += 7 * DAY * 1000;
+  await h.lock.unlock(PASSWORD); // a week later the session has long expired
+  return epoch;
+}
+
+/** A mint job for `epoch` advanced (building, proving) up to the point where it signs. */
+async function mintJobReadyToSign(h: Harness, epoch: number): Promise<string> {
+  const { job: opened } = await openJob(h.db, 'mint', `${devnet.anvil.chainId}:${h.address}:${epoch}`, { epoch, chainId: devnet.anvil.chainId, address: h.address }, h.clock.now);
+  let job: JobRecord = opened;
+  while (job.state !== 'submitting') job = await advanceMint(h.ctx, job);
+  return job.id;
+}
+
+/** A plain ETH transfer signed with the extension's own key, as another wallet holding that key would send it. */
+async function outsideTransfer(h: Harness, nonce: number): Promise<Hex> {
+  const account = await h.ctx.lock.account();
+  const raw = await account.signTransaction({
+    chainId: devnet.anvil.chainId,
+    type: 'eip1559',
+    to: '0x000000000000000000000000000000000000dEaD',
+    value: 1n,
+    nonce,
+    gas: 21_000n,
+    maxFeePerGas: 50_000_000_000n,
+    maxPriorityFeePerGas: 2_000_000_000n,
+  });
+  return sendRawTransaction(devnet.test, { serializedTransaction: raw });
+}
+
+/**
+ * Right after a job stores its signed transaction (and before it broadcasts),
+ * another wallet holding the same key sends a transfer with that nonce and it
+ * is mined. Done once, by wrapping the vault's transactions.
+ */
+function takeNonceAfterStore(h: Harness): { taken(): number | undefined; restore(): void } {
+  const db = h.ctx.db;
+  let taken: number | undefined;
+  h.ctx.db = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return async (...args: unknown[]) => {
+          const out: unknown = await (target.transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+          const tx = (out as { tx?: { nonce: number } } | undefined)?.tx;
+          if (taken === undefined && tx) {
+            taken = tx.nonce;
+            await outsideTransfer(h, tx.nonce);
+          }
+          return out;
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { taken: () => taken, restore: () => void (h.ctx.db = db) };
+}
+
+/**
+ * What the extension does over time: resume every open job (worker start,
+ * the jobs-resume alarm, popup polls) until none is open. Returns the jobs.
+ */
+async function settle(h: Harness, ids: readonly string[], timeoutMs = 30_000): Promise<JobRecord[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await devnet.test.mine({ blocks: 1 });
+    const open = await openJobs(h.db);
+    if (open.length === 0) break;
+    if (Date.now() > until) {
+      throw new Error(`still open: ${open.map((j) => `${j.id} ${j.state} ${j.error?.code ?? ''} ${j.error?.message ?? ''}`).join('; ')}`);
+    }
+    await resumeOpenJobs(h.ctx, open);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return Promise.all(ids.map(async (id) => (await h.db.jobs.get(id)) as JobRecord));
+}
+
+const isLive = (tokenId: bigint) =>
+  readContract(devnet.test, { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'isLive', args: [tokenId] });
+
+const sentFrom = (address: Address) => getTransactionCount(devnet.test, { address });
+
+describe('one signer per account: no job is left with a transaction that cannot be mined', () => {
+  it('(a) two jobs that sign in the same tick both land, one transaction each', async () => {
+    const h = await harness();
+    const first = await browseWeek(h);
+    const second = await browseWeek(h);
+    expect(second).toBeGreaterThan(first);
+    const ids = [await mintJobReadyToSign(h, first), await mintJobReadyToSign(h, second)];
+    const before = await sentFrom(h.address);
+    // A worker start resumes both at once (the same happens when two clicks start two jobs).
+    await Promise.all(ids.map((id) => runJob(h.ctx, id)));
+    const jobs = await settle(h, ids);
+    expect(jobs.map((j) => [j.state, j.error?.code])).toEqual([['done', undefined], ['done', undefined]]);
+    expect(await isLive(sbtTokenId(h.address, BigInt(first)))).toBe(true);
+    expect(await isLive(sbtTokenId(h.address, BigInt(second)))).toBe(true);
+    expect(new Set(jobs.map((j) => j.tx?.nonce)).size).toBe(2);
+    expect(await sentFrom(h.address)).toBe(before + 2);
+  }, 240_000);
+
+  it('(b) another wallet with the same key takes the nonce between store and broadcast: the job re-signs, one mint', async () => {
+    const h = await harness();
+    const epoch = await browseWeek(h);
+    const id = await mintJobReadyToSign(h, epoch);
+    const before = await sentFrom(h.address);
+    const other = takeNonceAfterStore(h);
+    try {
+      await runJob(h.ctx, id);
+      const [job] = await settle(h, [id]);
+      expect(other.taken()).toBe(before);
+      expect([job.state, job.error?.code]).toEqual(['done', undefined]);
+      expect(job.tx?.nonce).toBe(before + 1);
+      expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
+      // The outside transfer and one mint.
+      expect(await sentFrom(h.address)).toBe(before + 2);
+    } finally {
+      other.restore();
+    }
+  }, 180_000);
+
+  it('(c) a dropped transaction replaced by another with its nonce: the job re-signs, one mint', async () => {
+    const h = await harness();
+    const epoch = await browseWeek(h);
+    const before = await sentFrom(h.address);
+    await devnet.test.setAutomine(false);
+    try {
+      const started = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
+      const until = Date.now() + 90_000;
+      let stored = await h.db.jobs.get(started.id);
+      while (stored?.state !== 'confirming' && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        stored = await h.db.jobs.get(started.id);
+      }
+      expect(stored?.state).toBe('confirming');
+      const tx = stored!.tx!;
+      await devnet.test.dropTransaction({ hash: tx.hash });
+      await outsideTransfer(h, tx.nonce);
+      await devnet.test.mine({ blocks: 1 });
+      await devnet.test.setAutomine(true);
+      const [job] = await settle(h, [started.id], 150_000);
+      expect([job.state, job.error?.code]).toEqual(['done', undefined]);
+      // Before the fix: viem's wait returned the replacement's receipt, and the job was "done" with no token.
+      expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
+      expect(job.tx?.hash).not.toBe(tx.hash);
+      expect(await sentFrom(h.address)).toBe(before + 2);
+    } finally {
+      await devnet.test.setAutomine(true);
+    }
+  }, 240_000);
+
+  it('(d) a claim whose nonce was taken cannot tell whether it landed: it fails as tx_replaced, the alarm stops, Retry claims once', async () => {
+    const h = await harness();
+    const epoch = await browseWeek(h);
+    const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
+    expect((await settle(h, [minted.id]))[0].state).toBe('done');
+    const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
+    const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
+    await devnet.test.increaseTime({ seconds: 60 });
+    await devnet.test.mine({ blocks: 1 });
+    const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
+    expect((await settle(h, [staked.id]))[0].state).toBe('done');
+    await devnet.test.increaseTime({ seconds: DAY });
+    await devnet.test.mine({ blocks: 1 });
+
+    const rewards = () => readContract(devnet.test, { address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address] });
+    const other = takeNonceAfterStore(h);
+    let failed: JobRecord;
+    try {
+      const claim = await ui<JobView>(h, { type: 'ui/claim', pool, tokenId });
+      [failed] = await settle(h, [claim.id]);
+    } finally {
+      other.restore();
+    }
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.code).toBe('tx_replaced');
+    expect(await rewards()).toBe(0n);
+    // Nothing is open, so the resume alarm goes away.
+    const alarms = new Map<string, unknown>([[JOBS_ALARM, {}]]);
+    await onJobsAlarm({ get: async (n) => (alarms.has(n) ? { name: n } : undefined), create: (n) => void alarms.set(n, {}), clear: async (n) => alarms.delete(n) }, h.ctx);
+    expect(alarms.has(JOBS_ALARM)).toBe(false);
+
+    // Retry issues the intent again: a new job, which claims once.
+    const retried = await ui<JobView>(h, { type: 'ui/claim', pool, tokenId });
+    expect(retried.id).not.toBe(failed.id);
+    const [claimed] = await settle(h, [retried.id]);
+    expect([claimed.state, claimed.error?.code]).toEqual(['done', undefined]);
+    expect(await rewards()).toBeGreaterThan(0n);
+  }, 240_000);
+});
