@@ -16,24 +16,17 @@ import { erc20Abi, type Address, type Hex } from 'viem';
 import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
-import { createRouter } from '../../src/background/router';
 import { advanceMint } from '../../src/background/jobs/mint-job';
 import { JOBS_ALARM, resumeOpenJobs, runJob } from '../../src/background/jobs';
 import { onJobsAlarm } from '../../src/background/job-alarms';
 import { openJob, openJobs, type JobRecord } from '../../src/vault';
-import type { ResolvedNetwork } from '../../src/shared/network';
 import type { JobView } from '../../src/shared/earning-messages';
-import { prove } from '../../src/zk/index.ts';
-import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
-import { artifactsFor, requireArtifacts } from './real-proofs';
-import { createTestPool, latestTimestamp, setupDevnet, type Devnet } from './helpers';
+import { contentScript, PASSWORD, snapshot } from '../unit/helpers/world';
+import { requireArtifacts } from './real-proofs';
+import { createTestPool, setupDevnet, type Devnet } from './helpers';
+import { harness, ui, type Harness } from './job-harness';
 
 const DAY = 86_400;
-
-interface Harness extends World {
-  route: ReturnType<typeof createRouter>;
-  address: Address;
-}
 
 let devnet: Devnet;
 
@@ -45,24 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await devnet?.stop();
 });
-
-async function harness(): Promise<Harness> {
-  const world = makeWorld();
-  world.clock.now = Number(await latestTimestamp(devnet)) * 1000;
-  await world.lock.onboard(PASSWORD);
-  const network: ResolvedNetwork = { kind: 'custom', chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
-  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
-  world.ctx.prover = { prove: (input) => prove(input, artifactsFor(8), { singleThread: true }) };
-  const address = (await world.lock.state()).address as Address;
-  await devnet.test.setBalance({ address, value: 10n ** 19n });
-  return { ...world, route: createRouter(world.ctx, RUNTIME_ID), address };
-}
-
-async function ui<T>(h: Harness, message: Record<string, unknown>): Promise<T> {
-  const reply = (await h.route(message, extensionPage)) as { ok: boolean; data?: T; error?: { code: string; message: string } };
-  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error?.code} ${reply.error?.message}`);
-  return reply.data as T;
-}
 
 /** A week of browsing at the harness clock, then the week ends on chain and on the device. */
 async function browseWeek(h: Harness): Promise<number> {
@@ -158,7 +133,7 @@ const sentFrom = (address: Address) => getTransactionCount(devnet.test, { addres
 
 describe('one signer per account: no job is left with a transaction that cannot be mined', () => {
   it('(a) two jobs that sign in the same tick both land, one transaction each', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     const first = await browseWeek(h);
     const second = await browseWeek(h);
     expect(second).toBeGreaterThan(first);
@@ -175,7 +150,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
   }, 240_000);
 
   it('(b) another wallet with the same key takes the nonce between store and broadcast: the job re-signs, one mint', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     const epoch = await browseWeek(h);
     const id = await mintJobReadyToSign(h, epoch);
     const before = await sentFrom(h.address);
@@ -195,7 +170,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
   }, 180_000);
 
   it('(c) a dropped transaction replaced by another with its nonce: the job re-signs, one mint', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     const epoch = await browseWeek(h);
     const before = await sentFrom(h.address);
     await devnet.test.setAutomine(false);
@@ -225,7 +200,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
   }, 240_000);
 
   it('(d) a claim whose nonce was taken cannot tell whether it landed: it fails as tx_replaced, the alarm stops, Retry claims once', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     const epoch = await browseWeek(h);
     const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
     expect((await settle(h, [minted.id]))[0].state).toBe('done');

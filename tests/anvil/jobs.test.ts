@@ -9,15 +9,13 @@ import { erc20Abi, getAddress, parseEventLogs, type Address } from 'viem';
 import { getTransactionCount, readContract } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { readStake } from '../../src/chain/read-rewards.ts';
-import { createRouter } from '../../src/background/router';
 import { advanceMint } from '../../src/background/jobs/mint-job';
 import { readCommitment } from '../../src/background/jobs';
-import type { ResolvedNetwork } from '../../src/shared/network';
 import type { JobView, PoolView, StakePreview } from '../../src/shared/earning-messages';
-import { prove } from '../../src/zk/index.ts';
-import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
-import { artifactsFor, requireArtifacts } from './real-proofs';
+import { contentScript, snapshot } from '../unit/helpers/world';
+import { requireArtifacts } from './real-proofs';
 import { createTestPool, deployRevertingToken, latestTimestamp, setReverting, setupDevnet, type Devnet } from './helpers';
+import { harness, ui, type Harness } from './job-harness';
 import { deployContract, waitForTransactionReceipt } from 'viem/actions';
 import { dataStakingPoolAbi, dataStakingPoolBytecode } from '../../src/chain/generated/index.ts';
 import { openJob } from '../../src/vault';
@@ -25,11 +23,6 @@ import { runJob } from '../../src/background/jobs';
 import { categoryMask } from '../../src/shared/categories';
 
 const DAY = 86_400;
-
-interface Harness extends World {
-  route: ReturnType<typeof createRouter>;
-  address: Address;
-}
 
 let devnet: Devnet;
 
@@ -41,25 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await devnet?.stop();
 });
-
-/** An onboarded worker whose network is this devnet, proving in Node, clock at chain time, account funded. */
-async function harness(): Promise<Harness> {
-  const world = makeWorld();
-  world.clock.now = Number(await latestTimestamp(devnet)) * 1000;
-  await world.lock.onboard(PASSWORD);
-  const network: ResolvedNetwork = { kind: 'custom', chainId: devnet.anvil.chainId, rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
-  world.ctx.network = { current: async () => network, setting: async () => ({ kind: 'devnet' }), settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }), save: async () => network };
-  world.ctx.prover = { prove: (input) => prove(input, artifactsFor(8), { singleThread: true }) };
-  const address = (await world.lock.state()).address as Address;
-  await devnet.test.setBalance({ address, value: 10n ** 19n });
-  return { ...world, route: createRouter(world.ctx, RUNTIME_ID), address };
-}
-
-async function ui<T>(h: Harness, message: Record<string, unknown>): Promise<T> {
-  const reply = (await h.route(message, extensionPage)) as { ok: boolean; data?: T; error?: { code: string; message: string } };
-  if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error?.code} ${reply.error?.message}`);
-  return reply.data as T;
-}
 
 /** A week of browsing: crypto and news pages, each long enough to score. */
 async function browse(h: Harness): Promise<void> {
@@ -95,7 +69,7 @@ const tokenOf = (h: Harness, epoch: number) =>
 
 describe('earning jobs on a real devnet', () => {
   it('browse → prove and mint → eligible pool → stake → claim → exit, each transaction once', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     await browse(h);
     const before = await ui<{ epochs: { epoch: number; points: number; finished: boolean }[] }>(h, { type: 'ui/earn-state' });
     const week = before.epochs[0];
@@ -165,7 +139,7 @@ describe('earning jobs on a real devnet', () => {
   }, 240_000);
 
   it('a signed mint that the node lost is rebroadcast, not signed again: exactly one mint', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     await browse(h);
     await nextWeek();
     await devnet.test.setAutomine(false);
@@ -196,7 +170,7 @@ describe('earning jobs on a real devnet', () => {
   }, 180_000);
 
   it('jobs need the vault unlocked and a finished week', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     await browse(h);
     await h.lock.lock();
     await expect(ui(h, { type: 'ui/earn-state' })).rejects.toThrow(/locked/);
@@ -204,7 +178,7 @@ describe('earning jobs on a real devnet', () => {
   }, 60_000);
 
   it('a pool whose reward token reverts cannot trap the exit: unstake falls back to leave, the burn and wipe happen, the forfeit is reported', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     await browse(h);
     await nextWeek();
     const minted = await waitForJob(h, (await ui<JobView>(h, { type: 'ui/prove-now' })).id);
@@ -241,7 +215,7 @@ describe('earning jobs on a real devnet', () => {
   }, 240_000);
 
   it('refuses to stake into a pool the factory did not create (handler and job)', async () => {
-    const h = await harness();
+    const h = await harness(devnet);
     await browse(h);
     await nextWeek();
     expect((await waitForJob(h, (await ui<JobView>(h, { type: 'ui/prove-now' })).id)).state).toBe('done');
