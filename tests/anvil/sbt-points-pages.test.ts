@@ -33,7 +33,8 @@ describe('DataSBT points pages', () => {
     const epochs = [...Array.from({ length: 8 }, (_, i) => firstOfPage + BigInt(i)), firstOfPage + 8n, 0n];
     const minted: [bigint, bigint][] = [];
     for (const [i, epoch] of epochs.entries()) {
-      const points = i === 3 ? 2n ** 32n - 1n : BigInt(100 + i);
+      // A lane holds 24 bits of points (its top 8 bits count the token's live stakes).
+      const points = i === 3 ? 2n ** 24n - 1n : BigInt(100 + i);
       const { tokenId } = await mintUnchecked(devnet, 1, points, epoch);
       minted.push([tokenId, points]);
       expect(await balance(1)).toBe(BigInt(i + 1));
@@ -53,6 +54,6 @@ describe('DataSBT points pages', () => {
   });
 
   it('refuses points that do not fit a lane (a real proof never exceeds 4,200)', async () => {
-    expect(await revertName(mintUnchecked(devnet, 2, 2n ** 32n))).toBe('DataSBT__PointsTooLarge');
+    expect(await revertName(mintUnchecked(devnet, 2, 2n ** 24n))).toBe('DataSBT__PointsTooLarge');
   });
 });
