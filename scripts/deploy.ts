@@ -69,20 +69,22 @@ async function run(args: DeployArgs): Promise<void> {
   if (!account) throw new UsageError(`No deployer key: pass --key-file FILE or set ${DEPLOY_KEY_ENV}.`);
 
   const transport = http(args.rpc, { retryCount: 0, timeout: 15_000 });
+  // Provider URLs often carry an API key in the path: print the origin only.
+  const rpcOrigin = new URL(args.rpc).origin;
   let chainId: number;
   try {
     chainId = await getChainId(createPublicClient({ transport }));
   } catch (err) {
-    throw new StopError(`Cannot reach ${args.rpc} (${(err as Error).message.split('\n')[0]}). Nothing was sent.`, { cause: err });
+    throw new StopError(`Cannot reach ${rpcOrigin} (${(err as Error).message.split('\n')[0]}). Nothing was sent.`, { cause: err });
   }
   if (args['chain-id'] !== undefined && args['chain-id'] !== chainId) {
-    throw new StopError(`${args.rpc} serves chain ${chainLabel(chainId)}, not ${chainLabel(args['chain-id'])} as --chain-id expects. Nothing was sent.`);
+    throw new StopError(`${rpcOrigin} serves chain ${chainLabel(chainId)}, not ${chainLabel(args['chain-id'])} as --chain-id expects. Nothing was sent.`);
   }
   const token = testTokenDecision(chainId, args['test-token']);
   if ('refuse' in token) throw new StopError(token.refuse);
   const client = createWalletClient({ account, chain: localChain(chainId, args.rpc), transport }).extend(publicActions);
   const verifier = args.verifier ?? productionVerifier();
-  console.log(`Chain ${chainLabel(chainId)} at ${args.rpc}; deployer ${account.address}; verifier ${verifier}.`);
+  console.log(`Chain ${chainLabel(chainId)} at ${rpcOrigin}; deployer ${account.address}; verifier ${verifier}.`);
 
   const needsProxy = !(await hasCreate2Proxy(client));
   if (needsProxy && !args['deploy-proxy']) throw new StopError(missingProxyHelp(chainLabel(chainId)));

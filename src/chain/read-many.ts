@@ -2,6 +2,7 @@ import {
   BaseError,
   encodeFunctionData,
   HttpRequestError,
+  LimitExceededRpcError,
   TimeoutError,
   type Abi,
   type AbiParameter,
@@ -42,8 +43,23 @@ export type ReadOutcome = { ok: true; value: unknown } | { ok: false; error: Err
  */
 export async function readMany(client: ReaderClient, calls: readonly ReadCall[]): Promise<ReadOutcome[]> {
   if (calls.length === 0) return [];
-  return (await Promise.all(chunks(calls).map((chunk) => readChunk(client, chunk)))).flat();
+  const parts = chunks(calls);
+  const results: ReadOutcome[][] = new Array(parts.length);
+  // At most READ_CONCURRENCY chunks in flight: thousands of (spam) pools must not
+  // turn into a burst that a public node rate-limits.
+  let next = 0;
+  const lane = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      results[i] = await readChunk(client, parts[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, parts.length) }, lane));
+  return results.flat();
 }
+
+/** Chunks read at once by readMany. */
+export const READ_CONCURRENCY = 4;
 
 /** The values of a batch where every call must succeed (like awaiting each `readContract`); the first failure is thrown. */
 export async function readAll(client: ReaderClient, calls: readonly ReadCall[], label: string): Promise<unknown[]> {
@@ -67,12 +83,14 @@ async function readChunk(client: ReaderClient, chunk: readonly ReadCall[]): Prom
     return results.map((r) => (r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: r.error }));
   } catch (err) {
     // The node is unreachable: every call fails the same way; do not multiply the requests.
-    if (err instanceof BaseError && err.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
+    // The node is unreachable or rate-limits us: halving would only multiply the requests.
+    if (err instanceof BaseError && err.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError || e instanceof LimitExceededRpcError)) {
       return chunk.map(() => ({ ok: false, error: err }));
     }
-    // The multicall itself failed (results over the size limit): halve it.
+    // The multicall itself failed (results over the size limit): halve it, one half after the other.
     const half = Math.ceil(chunk.length / 2);
-    const [a, b] = await Promise.all([readChunk(client, chunk.slice(0, half)), readChunk(client, chunk.slice(half))]);
+    const a = await readChunk(client, chunk.slice(0, half));
+    const b = await readChunk(client, chunk.slice(half));
     return [...a, ...b];
   }
 }

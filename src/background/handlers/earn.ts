@@ -91,6 +91,14 @@ export const handlePools = (ctx: WorkerContext): Promise<Reply<PoolView[]>> =>
   guard('ui/pools', async () => readPoolViews(ctx, await connect(ctx)));
 
 /** Exactly what a stake makes public: the address, the token (epoch, root: public since mint) and the pool weight. */
+/**
+ * The intent key of a stake, unstake or claim: chain, pool and token. With
+ * CREATE2 the same pool address exists on every chain, so the chain id keeps a
+ * job on one network from being handed back for the same pool on another.
+ */
+export const poolJobKey = (chain: Pick<JobChain, 'network'>, msg: { pool: string; tokenId: string }): string =>
+  `${chain.network.chainId}:${msg.pool.toLowerCase()}:${msg.tokenId}`;
+
 export const handleStakePreview = (ctx: WorkerContext, msg: Msg<'ui/stake-preview'>): Promise<Reply<StakePreview>> =>
   guard('ui/stake-preview', async () => {
     const chain = await connect(ctx);
@@ -119,13 +127,13 @@ export const handleStake = jobStarter<Msg<'ui/stake'>>('ui/stake', async (ctx, c
     throw new JobError('not_eligible', 'this vault holds no live data token with that id');
   }
   await assertFactoryPool(chain, asAddress(msg.pool));
-  return { kind: 'stake', key: `${msg.pool.toLowerCase()}:${msg.tokenId}`, params: { pool: msg.pool, tokenId: msg.tokenId } };
+  return { kind: 'stake', key: poolJobKey(chain, msg), params: { pool: msg.pool, tokenId: msg.tokenId } };
 });
 
 const poolCall = (kind: 'unstake' | 'claim') =>
-  jobStarter<Msg<'ui/unstake'> | Msg<'ui/claim'>>(`ui/${kind}`, async (_ctx, _chain, msg) => ({
+  jobStarter<Msg<'ui/unstake'> | Msg<'ui/claim'>>(`ui/${kind}`, async (_ctx, chain, msg) => ({
     kind,
-    key: `${msg.pool.toLowerCase()}:${msg.tokenId}`,
+    key: poolJobKey(chain, msg),
     params: { pool: msg.pool, tokenId: msg.tokenId },
   }));
 
