@@ -9,9 +9,10 @@ import pkg from './package.json' with { type: 'json' };
  * - offscreen: the prover page (reason WORKERS) runs snarkjs's worker threads, which a
  *   service worker cannot start (src/offscreen, src/background/prover).
  * - optional_host_permissions (http/https, any host): asked for one origin at a time, the
- *   RPC node the user adds on the options page (chrome.permissions.request in that click),
- *   given back when the network is removed. The node is the user's choice, so the pattern
- *   cannot be narrower; nothing is granted at install.
+ *   RPC node the user adds on the options page (chrome.permissions.request in that click);
+ *   removing the network asks for it back (chrome.permissions.remove), which Chrome refuses
+ *   while the content script's http/https matches cover the origin. The node is the user's
+ *   choice, so the pattern cannot be narrower; nothing is granted at install.
  * The devnet (http://127.0.0.1:8545) needs no grant: anvil answers CORS requests, and
  * connect-src is not restricted by the CSP below.
  * No externally_connectable and no web_accessible_resources: a page cannot talk
