@@ -48,8 +48,10 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
     try {
       await sendContractWriteOnce(chain.client, UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall({ pool: action.pool, tokenId: BigInt(action.tokenId) }), options);
     } catch (err) {
-      if (!isRefused(err)) throw err;
-      // The pool refused to pay (e.g. its token reverts): this step becomes a leave.
+      // Already out of this pool (a resumed step): nothing to leave.
+      if (isRefused(err) && (err as ChainError).revertName === 'DataStakingPool__NotStaked') return updateJob(ctx.db, job.id, next, ctx.now());
+      if (!isTokenFailure(err)) throw err;
+      // The pool could not pay because its reward token reverts: this step becomes a leave.
       const fallback = plan.map((a, i): ExitAction => (i === job.step ? { do: 'leave', pool: action.pool, tokenId: action.tokenId } : a));
       return updateJob(ctx.db, job.id, { state: 'submitting', tx: undefined, params: { ...job.params, plan: JSON.stringify(fallback) } }, ctx.now());
     }
@@ -81,6 +83,15 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
 
 /** The chain refused (a revert, decoded or not), as opposed to a node that did not answer (the job pauses). */
 const isRefused = (err: unknown): boolean => err instanceof ChainError && err.isRevert;
+
+/**
+ * The unstake reverted in the reward token, not in our contracts: SafeERC20's
+ * error or one no contract of ours defines (a token's own error, or no data).
+ * Only then may the exit forfeit through `leave`; our own refusals (not the
+ * holder, …) fail the job instead of silently giving rewards up.
+ */
+const isTokenFailure = (err: unknown): boolean =>
+  isRefused(err) && !/^(DataStakingPool|DataSBT|PoolFactory)__/.test((err as ChainError).revertName ?? '');
 
 /** What the exit recorded about pools that kept rewards (JSON on the job's result), validated. */
 export function readForfeits(job: Pick<JobRecord, 'result'>): ExitForfeit[] {
