@@ -6,12 +6,13 @@ import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/I
 import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {Create2} from "@openzeppelin/contracts/utils/Create2.sol";
 import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
 import {ProofScope} from "./lib/ProofScope.sol";
 import {Categories} from "./lib/Categories.sol";
+import {CreateAddress} from "./lib/CreateAddress.sol";
 import {PoolFactory} from "./PoolFactory.sol";
-import {DataStakingPool} from "./DataStakingPool.sol";
 
 /// @title DataSBT
 /// @notice A soulbound (ERC-721 + ERC-5192) token per holder per finished weekly epoch. It is minted
@@ -27,9 +28,11 @@ import {DataStakingPool} from "./DataStakingPool.sol";
 ///      - Nothing moves a token: transfers and approvals revert; only the holder can burn (exit).
 ///      - A token with a live stake in a factory-made pool cannot be burned: such pools report
 ///        every stake and exit here (lockStake / unlockStake), so a stake's weight has always
-///        stopped counting by the time of the burn. Only pools made by a contract whose runtime
-///        code is this build's PoolFactory (code hash checked) and which lists the pool may
-///        lock; their `leave` never calls the reward token, so no pool can block a burn forever.
+///        stopped counting by the time of the burn. Only pools made by `poolFactory` may lock:
+///        the one PoolFactory of this SBT, fixed at construction (its CREATE2 address), whose
+///        pools sit at its CREATE addresses (pool id = nonce), so a lock reads no state to
+///        check its caller. A factory pool's `leave` never calls the reward token, so no pool
+///        can block a burn forever.
 ///      The ERC-721 is written here, not inherited, because a soulbound token needs none of the
 ///      transfer machinery and packing the record saves a storage slot (~22k gas) per mint.
 ///      Storage per mint: the token slot (root | status) and one 32-bit lane of the holder's
@@ -68,8 +71,12 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     ///      verifier at construction: every mint proof is checked against exactly these constants.
     uint256 private immutable _baseX;
     uint256 private immutable _baseY;
-    /// @dev keccak256 of PoolFactory's runtime code (constant for a build: no immutables).
-    bytes32 private immutable _factoryCodeHash;
+    /// @notice The one factory whose pools may lock a token: PoolFactory(this, verifier) created
+    ///         with CREATE2 by this contract's deployer (the deterministic-deployment proxy) with
+    ///         DEPLOY_SALT, i.e. where scripts/lib/deploy-plan.ts puts it on every chain.
+    address public immutable poolFactory;
+    /// @notice The project's CREATE2 salt (CREATE2_SALT in scripts/lib/create2.ts).
+    bytes32 public constant DEPLOY_SALT = keccak256("surf-to-earn/deploy/v1");
 
     /// @dev root | status << 254; zero = never minted. Kept (as BURNED) after a burn.
     mapping(uint256 tokenId => uint256) private _tokens;
@@ -99,7 +106,10 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         if (address(verifier_) == address(0)) revert DataSBT__ZeroVerifier();
         verifier = verifier_;
         (_baseX, _baseY) = verifier_.precomputeBase(MINT_CATEGORY_MASK, MINT_MIN_POINTS);
-        _factoryCodeHash = keccak256(type(PoolFactory).runtimeCode);
+        // The factory's init code binds this SBT and the verifier, so only the genuine factory can
+        // ever be created at this address (by anyone, through the same deployer and salt).
+        bytes32 factoryInitHash = keccak256(abi.encodePacked(type(PoolFactory).creationCode, abi.encode(this, verifier_)));
+        poolFactory = Create2.computeAddress(DEPLOY_SALT, factoryInitHash, msg.sender);
     }
 
     // ---------------------------------------------------------------- mint and burn
@@ -151,25 +161,39 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
 
     // ---------------------------------------------------------------- stake locks (factory pools)
 
-    /// @notice Called by a factory pool when `tokenId` stakes in it: the token cannot burn until
-    ///         the pool calls `unlockStake`. Reverts unless the token is live.
-    function lockStake(uint256 tokenId) external {
-        _checkFactoryPool();
-        _liveHolder(tokenId);
-        uint256 stakes = _liveStakes(tokenId);
+    /// @notice Called by factory pool `poolId` when `tokenId` stakes in it: the token cannot burn
+    ///         until the pool calls `unlockStake`. Reverts unless the token is live.
+    function lockStake(uint256 tokenId, uint256 poolId) external {
+        _checkFactoryPool(poolId);
+        address holder = _liveHolder(tokenId);
+        uint256 epoch = uint96(tokenId);
+        uint256 shift = _laneShift(epoch) + POINTS_BITS;
+        mapping(uint256 => uint256) storage pages = _points[holder];
+        uint256 page = pages[epoch >> PAGE_SHIFT];
+        uint256 stakes = (page >> shift) & MAX_LIVE_STAKES;
         if (stakes == MAX_LIVE_STAKES) revert DataSBT__TooManyStakes(tokenId);
-        _addStakes(tokenId, 1, true);
-        emit StakeLocked(tokenId, msg.sender, stakes + 1);
+        // stakes < 255: adding one stays inside the lane's 8 count bits (no carry, no overflow).
+        unchecked {
+            pages[epoch >> PAGE_SHIFT] = page + (1 << shift);
+            emit StakeLocked(tokenId, msg.sender, stakes + 1);
+        }
     }
 
-    /// @notice Called by a factory pool when `tokenId`'s stake leaves it (unstake or leave).
-    function unlockStake(uint256 tokenId) external {
-        _checkFactoryPool();
-        uint256 stakes = _liveStakes(tokenId);
+    /// @notice Called by factory pool `poolId` when `tokenId`'s stake leaves it (unstake or leave).
+    function unlockStake(uint256 tokenId, uint256 poolId) external {
+        _checkFactoryPool(poolId);
+        uint256 epoch = uint96(tokenId);
+        uint256 shift = _laneShift(epoch) + POINTS_BITS;
+        mapping(uint256 => uint256) storage pages = _points[address(uint160(tokenId >> 96))];
+        uint256 page = pages[epoch >> PAGE_SHIFT];
+        uint256 stakes = (page >> shift) & MAX_LIVE_STAKES;
         // A factory pool unlocks only what it locked, so this never reverts for one.
         if (stakes == 0) revert DataSBT__NoStakeLock(tokenId);
-        _addStakes(tokenId, 1, false);
-        emit StakeUnlocked(tokenId, msg.sender, stakes - 1);
+        // stakes >= 1: subtracting one stays inside the lane's count bits (no borrow).
+        unchecked {
+            pages[epoch >> PAGE_SHIFT] = page - (1 << shift);
+            emit StakeUnlocked(tokenId, msg.sender, stakes - 1);
+        }
     }
 
     /// @notice Live stakes of `tokenId` in factory pools (0 for a burned or unknown token).
@@ -311,22 +335,14 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
         return (page >> (_laneShift(epoch) + POINTS_BITS)) & MAX_LIVE_STAKES;
     }
 
-    function _addStakes(uint256 tokenId, uint256 n, bool up) private {
-        uint256 epoch = uint96(tokenId);
-        uint256 unit = n << (_laneShift(epoch) + POINTS_BITS);
-        mapping(uint256 => uint256) storage pages = _points[address(uint160(tokenId >> 96))];
-        if (up) pages[epoch >> PAGE_SHIFT] += unit;
-        else pages[epoch >> PAGE_SHIFT] -= unit;
-    }
-
-    /// @dev The caller is a pool made by a genuine PoolFactory (this build's runtime code) that
-    ///      lists it. A genuine pool calls only its own SBT, so it is a pool of this SBT; its code
-    ///      always lets the holder leave, so a lock can always be released by the holder.
-    function _checkFactoryPool() private view {
-        address factory = DataStakingPool(msg.sender).factory();
-        if (factory.codehash != _factoryCodeHash || !PoolFactory(factory).isPool(msg.sender)) {
-            revert DataSBT__NotFactoryPool(msg.sender);
-        }
+    /// @dev The caller is pool `poolId` of `poolFactory`: the factory creates nothing but pools,
+    ///      pool id n with its nonce n, so the contract at CREATE(poolFactory, poolId) is that
+    ///      pool or nothing, and no other contract has that address. Pure computation, no state
+    ///      read and no external call. A factory pool calls only this SBT (its `sbt` is the
+    ///      factory's), and its code always lets the holder leave, so the holder can always
+    ///      release a lock.
+    function _checkFactoryPool(uint256 poolId) private view {
+        if (msg.sender != CreateAddress.compute(poolFactory, poolId)) revert DataSBT__NotFactoryPool(msg.sender);
     }
 
     function _laneShift(uint256 epoch) private pure returns (uint256) {

@@ -37,7 +37,8 @@ struct PoolTerms {
 ///      Leaving: `unstake` pays what the stake earned; `leave` exits without any call to the
 ///      reward token and forfeits it (a token whose transfers revert cannot trap a stake). A
 ///      forfeited amount stays allocated to nobody: never paid, re-streamed or swept.
-///      Burns: every stake locks its SBT (sbt.lockStake) until it exits, so a token cannot be
+///      Burns: every stake locks its SBT (sbt.lockStake, with this pool's id, which the SBT
+///      checks against this pool's CREATE address from its factory) until it exits, so a token cannot be
 ///      burned while it counts here; `claim` of a burned token is impossible by construction.
 ///      Replay: a stake record is keyed by the SBT id (holder and epoch) and survives unstaking,
 ///      so each token stakes at most once per pool; the proof's scope binds this pool, holder,
@@ -63,7 +64,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
     }
 
     DataSBT public immutable sbt;
-    /// @notice The factory that created this pool (the SBT checks it lists this pool).
+    /// @notice The factory that created this pool (the SBT accepts locks only from its pools).
     address public immutable factory;
     IEpochVerifier public immutable verifier;
     IERC20 public immutable rewardToken;
@@ -186,7 +187,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         _stakes[tokenId] =
             StakeRecord({weight: uint64(points), accPaid: SafeCast.toUint184(acc), status: StakeStatus.Staked});
         // The token cannot burn while it counts here (the SBT accepts this from factory pools only).
-        sbt.lockStake(tokenId);
+        sbt.lockStake(tokenId, poolId);
         emit Staked(msg.sender, tokenId, points, nullifier);
     }
 
@@ -279,7 +280,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         paid = _owed(s, acc);
         totalWeight -= s.weight;
         _stakes[tokenId] = StakeRecord({weight: 0, accPaid: SafeCast.toUint184(acc), status: StakeStatus.Exited});
-        sbt.unlockStake(tokenId);
+        sbt.unlockStake(tokenId, poolId);
     }
 
     function _pay(address holder, uint256 tokenId, uint256 amount) private {

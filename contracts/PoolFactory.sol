@@ -14,10 +14,10 @@ import {DataStakingPool, PoolTerms} from "./DataStakingPool.sol";
 ///         mint's scope) and index `poolAt(id - 1)`.
 /// @dev Only pools listed here are funded as recorded: the factory checks the pool received
 ///      exactly the budget (fee-on-transfer tokens are rejected). `isPool` tells a pool made here
-///      from any other contract (the extension refuses the rest; the SBT lets only such pools
-///      hold a stake lock on a token). `sbt` and `verifier` are storage, not immutables, so the
-///      factory's runtime code (and its code hash, which the SBT checks) is the same for every
-///      deployment of this build.
+///      from any other contract (the extension refuses the rest). The SBT lets only this
+///      factory's pools hold a stake lock on a token: it knows this factory's address (CREATE2,
+///      from its own address and the verifier) and finds pool id n at this factory's CREATE
+///      address for nonce n. So this factory must create nothing but pools, one per id, in order.
 contract PoolFactory {
     using SafeERC20 for IERC20;
 
@@ -32,8 +32,8 @@ contract PoolFactory {
         string metadataURI;
     }
 
-    DataSBT public sbt;
-    IEpochVerifier public verifier;
+    DataSBT public immutable sbt;
+    IEpochVerifier public immutable verifier;
 
     DataStakingPool[] private _pools;
     mapping(address pool => bool) public isPool;
@@ -74,6 +74,7 @@ contract PoolFactory {
             categoryMask: p.categoryMask,
             minPoints: p.minPoints
         });
+        // The only CREATE here: pool id n is created with this factory's nonce n (the SBT relies on it).
         pool = new DataStakingPool(sbt, verifier, terms, p.budget, p.metadataURI);
         _pools.push(pool);
         isPool[address(pool)] = true;

@@ -13,7 +13,10 @@ import {
 
 export const CREATE2_PROXY: Address = '0x4e59b44847b379578588920ca78fbf26c0b4956c';
 
-/** One salt for the whole project: change it only to move every address at once. */
+/**
+ * One salt for the whole project: change it only to move every address at once.
+ * DataSBT.DEPLOY_SALT mirrors it (the SBT trusts the factory at its CREATE2 address with this salt).
+ */
 export const CREATE2_SALT: Hex = keccak256(stringToHex('surf-to-earn/deploy/v1'));
 
 /** The proxy's runtime code: calldata is salt ‖ initCode, it returns the 20-byte address or reverts. */

@@ -96,6 +96,17 @@ export interface DeploymentPlan {
   gas: bigint;
 }
 
+/**
+ * Dry-run stand-in for the proxy (put at its address by a state override): calldata is
+ * salt ‖ initCode like the proxy's, but it returns the created contract's runtime code.
+ * So the dry run creates each contract at its real address, which matters for a contract
+ * whose code depends on its own address (DataSBT's immutable `poolFactory` is the CREATE2
+ * address of PoolFactory(this SBT, verifier)).
+ *   len = calldatasize - 32; calldatacopy(0, 32, len); a = create2(0, 0, len, calldataload(0));
+ *   n = extcodesize(a); extcodecopy(a, 0, 0, n); return(0, n)
+ */
+const CREATE2_DRY_RUN_RUNTIME: Hex = '0x602036038060206000376000359060006000f580803b80600080853c6000f3';
+
 /** Code at the CREATE2 proxy's address is the proxy itself? (false: absent, or something else there). */
 export async function hasCreate2Proxy(client: ReaderClient): Promise<boolean> {
   const code = await getCode(client, { address: CREATE2_PROXY });
@@ -127,7 +138,13 @@ export async function planDeployment(
   const overrides: { address: Address; code: Hex }[] = params.assumeProxy ? [{ address: CREATE2_PROXY, code: CREATE2_PROXY_RUNTIME }] : [];
   for (const s of params.specs) {
     const stateOverride = overrides.length > 0 ? [...overrides] : undefined;
-    const created = await call(client, { account: CREATE2_PROXY, data: s.initCode, stateOverride });
+    // The dry run creates at the real address: cleared there first, so an existing contract does not collide.
+    const dryRun = [
+      ...overrides.filter((o) => o.address !== CREATE2_PROXY),
+      { address: CREATE2_PROXY, code: CREATE2_DRY_RUN_RUNTIME },
+      { address: s.address, code: '0x' as Hex, nonce: 0, state: [] },
+    ];
+    const created = await call(client, { to: CREATE2_PROXY, data: create2Calldata(s.initCode), stateOverride: dryRun });
     const runtime = created.data ?? '0x';
     if (runtime === '0x') throw new Error(`${s.name}'s constructor returned no code in a dry run.`);
     const onChain = (await getCode(client, { address: s.address })) ?? '0x';

@@ -5,7 +5,7 @@
  * earns), and only factory-made pools may lock a token.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseEventLogs, type Address } from 'viem';
+import { getAddress, parseEventLogs, type Address } from 'viem';
 import { deployContract, readContract, waitForTransactionReceipt } from 'viem/actions';
 import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { claimRewards } from '../../src/chain/claim-rewards.ts';
@@ -21,6 +21,8 @@ import {
   dataSBTAbi,
   dataStakingPoolAbi,
   dataStakingPoolBytecode,
+  poolFactoryAbi,
+  poolFactoryBytecode,
 } from '../../src/chain/generated/index.ts';
 import { categoryMask } from '../../src/shared/categories.ts';
 import { advance, deployRevertingToken, DUMMY_PROOF, latestTimestamp, mintUnchecked, revertName, setReverting, setupDevnet, type Devnet } from './helpers.ts';
@@ -165,9 +167,32 @@ describe('only factory pools', () => {
     expect(await isFactoryPool(devnet.test, { factory: factory(), pool: rogue })).toBe(false);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
     expect(await revertName(stakeIntoPool(devnet.signers[1], { pool: rogue, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataSBT__NotFactoryPool');
-    const lock = (fn: 'lockStake' | 'unlockStake') => sendContractWrite(devnet.signers[1], 'Lock', { address: sbt(), abi: dataSBTAbi, functionName: fn, args: [tokenId] });
-    expect(await revertName(lock('lockStake'))).toMatch(/untyped|NotFactoryPool/);
-    expect(await revertName(lock('unlockStake'))).toMatch(/untyped|NotFactoryPool/);
+    // An account claiming any pool id (the rogue claims id 1, the real pool 1's) is not at that pool's address.
+    for (const poolId of [0n, 1n, 2n, 2n ** 64n]) {
+      const lock = (fn: 'lockStake' | 'unlockStake') => sendContractWrite(devnet.signers[1], 'Lock', { address: sbt(), abi: dataSBTAbi, functionName: fn, args: [tokenId, poolId] });
+      expect(await revertName(lock('lockStake'))).toMatch(/untyped|NotFactoryPool/);
+      expect(await revertName(lock('unlockStake'))).toMatch(/untyped|NotFactoryPool/);
+    }
+    expect(await liveStakes(tokenId)).toBe(0n);
+  });
+
+  it('the SBT trusts exactly the deployed factory: a second factory with the same code and SBT cannot lock', async () => {
+    expect(getAddress(await readContract(devnet.test, { address: sbt(), abi: dataSBTAbi, functionName: 'poolFactory' }))).toBe(getAddress(factory()));
+    const signer = devnet.signers[0];
+    const hash = await deployContract(signer, {
+      abi: poolFactoryAbi, bytecode: poolFactoryBytecode, args: [sbt(), devnet.deployment.contracts.verifier as Address],
+      account: signer.account, chain: signer.chain,
+    });
+    const twin = (await waitForTransactionReceipt(signer, { hash })).contractAddress as Address;
+    const start = (await latestTimestamp(devnet)) + 10n;
+    const { pool } = await createPool(signer, {
+      factory: twin, rewardToken: devnet.deployment.contracts.testToken as Address, budget: 10n ** 18n, start, end: start + 7n * DAY,
+      categoryMask: categoryMask(['crypto']), minPoints: 1n, metadataURI: '',
+    });
+    expect(await isFactoryPool(devnet.test, { factory: twin, pool })).toBe(true);
+    const { tokenId } = await mintUnchecked(devnet, 1, 10n);
+    await advance(devnet, 20n);
+    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataSBT__NotFactoryPool');
     expect(await liveStakes(tokenId)).toBe(0n);
   });
 });
