@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import { causesFromTrace, startTrace, type PageCauses } from './trace-causes';
 
 export interface PageCost {
   /** Main-thread JavaScript time of the page's renderer (CDP Performance ScriptDuration), ms. */
@@ -7,6 +8,8 @@ export interface PageCost {
   taskMs: number;
   /** Long tasks (> 50 ms) the page saw, from a PerformanceObserver installed before any script. */
   longTasks: number;
+  /** Only for a traced load: what the content script did (trace-causes.ts). */
+  causes?: PageCauses;
 }
 
 /** Counts long tasks from the very start of the document (main world; the extension cannot see or change it). */
@@ -22,11 +25,13 @@ const LONGTASK_OBSERVER = `
  * cumulative main-thread time. The same routine runs with and without the
  * extension, so the difference is the extension's cost.
  */
-export async function measurePage(context: BrowserContext, url: string): Promise<PageCost> {
+export async function measurePage(context: BrowserContext, url: string, options: { trace?: boolean } = {}): Promise<PageCost> {
   const page = await context.newPage();
   await page.addInitScript(LONGTASK_OBSERVER);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // A traced load is extra (tracing costs time itself): its metrics are not mixed with the timed loads.
+  const stopTrace = options.trace ? await startTrace(cdp) : null;
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(300); // document_idle + the capture query round trip
   for (let i = 0; i < 10; i++) {
@@ -40,8 +45,9 @@ export async function measurePage(context: BrowserContext, url: string): Promise
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+  const causes = stopTrace ? causesFromTrace(await stopTrace(), url) : undefined;
   await cdp.detach();
   await page.goto('about:blank'); // pagehide: the flush happens here, after the metrics (it is sent, not measured)
   await page.close();
-  return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks };
+  return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks, causes };
 }

@@ -1,9 +1,9 @@
 import type { BrowserContext, Worker } from '@playwright/test';
 import { launchBrowser } from '../../tests/e2e/support/launch.ts';
-import { PROVER_BENCH_GLOBAL, type BenchProveResult } from '../../src/background/prover/bench-hook.ts';
+import { PROVER_BENCH_GLOBAL, type BenchPath, type BenchProveResult } from '../../src/background/prover/bench-hook.ts';
 import type { CircuitInput } from '../../src/zk/index.ts';
 
-export type ExtensionPath = 'offscreen' | 'worker';
+export type ExtensionPath = BenchPath;
 
 /** The bench build in headless Chromium, driven through the worker's test-only hook. */
 export interface ExtensionDriver {

@@ -13,6 +13,8 @@ export const HEARTBEAT_MS = 15_000;
  * events cost us one call per interval.
  */
 const REARM_MS = { pointermove: 1_000, wheel: 500, touchstart: 500, scroll: 500, pointerdown: 100, click: 100, keydown: 100 };
+/** A listener due this soon is re-armed with the others (one timer call instead of two). */
+const REARM_SLACK_MS = 50;
 /** A trusted scroll counts only this soon after a trusted input (programmatic scrolls are trusted too). */
 const SCROLL_AFTER_INPUT_MS = 1_000;
 
@@ -37,18 +39,23 @@ export function startCapture(win: Window, doc: Document): () => void {
   let lastSent = '';
   let lastInput = Number.NEGATIVE_INFINITY;
   let depthPending = false;
+  let depthRead = false;
   let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
 
   function newView(clock: ActiveClock): PageView & { blocked: boolean } {
     const v = Object.assign(new PageView(win.location.origin, pageLanguage(doc), clock), {
       blocked: isSensitivePage(win.location.hostname, win.location.pathname, win.location.search, win.location.hash),
     });
-    v.scrollDepth = viewportDepth(win, doc);
     lastSent = '';
+    // No depth read here: reading the page's height at document_idle (the page may still be changing its
+    // DOM) could force a synchronous layout. The view's first depth is read at its first trusted input
+    // (the browser has laid out the frame the user acts on), then on scrolls and at every flush.
+    depthRead = false;
     return v;
   }
 
   function sampleDepth(): void {
+    depthRead = true;
     view.scrollDepth = Math.max(view.scrollDepth, viewportDepth(win, doc));
   }
 
@@ -66,6 +73,7 @@ export function startCapture(win: Window, doc: Document): () => void {
 
   function input(t: number): void {
     lastInput = t;
+    if (!depthRead) sampleDepth();
     // Regaining focus is read here rather than from 'focus' events: a page can flood those (synthetic) at our cost.
     view.clock.setFocused(t, doc.hasFocus());
     view.clock.input(t);
@@ -79,15 +87,35 @@ export function startCapture(win: Window, doc: Document): () => void {
     view = newView(view.clock.fork(now()));
   }
 
+  /**
+   * Sampled listeners waiting to be armed again, by due time. One timer serves
+   * them all: the types a reader's gesture fires together (pointer, wheel,
+   * scroll, click, key) are re-armed by one call instead of one timer each.
+   */
+  const disarmed = new Map<() => void, number>();
+  let rearmTimer: number | undefined;
+  /** Re-arms every listener due within REARM_SLACK_MS (batched), then waits for the next one. */
+  function rearm(): void {
+    rearmTimer = undefined;
+    if (stopper.signal.aborted) return;
+    const t = now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const [arm, due] of disarmed) {
+      if (due <= t + REARM_SLACK_MS) {
+        disarmed.delete(arm);
+        arm();
+      } else next = Math.min(next, due);
+    }
+    if (next !== Number.POSITIVE_INFINITY) rearmTimer = win.setTimeout(rearm, next - t);
+  }
+
   /** Listens for the next trusted `type` only, then again REARM_MS later (sampling, see above). */
   function sampled(target: EventTarget, type: keyof typeof REARM_MS, fn: (e: Event) => void): void {
-    const arm = () => {
-      if (stopper.signal.aborted) return;
-      target.addEventListener(type, handle, { capture: true, passive: true, once: true, signal: stopper.signal });
-    };
+    const arm = () => target.addEventListener(type, handle, { capture: true, passive: true, once: true, signal: stopper.signal });
     const handle = (e: Event) => {
       if (e.isTrusted) fn(e);
-      win.setTimeout(arm, REARM_MS[type]);
+      disarmed.set(arm, now() + REARM_MS[type]);
+      if (rearmTimer === undefined) rearmTimer = win.setTimeout(rearm, REARM_MS[type]);
     };
     arm();
   }
@@ -136,6 +164,7 @@ export function startCapture(win: Window, doc: Document): () => void {
   function stop(): void {
     stopper.abort();
     win.clearInterval(heartbeat);
+    if (rearmTimer !== undefined) win.clearTimeout(rearmTimer);
   }
   return stop;
 }

@@ -85,8 +85,14 @@ export const groth16ProofSchema = z
   })
   .strict();
 
-/** Phase durations of one job, ms (loading is 0 when the artifacts were already in memory). */
-export const timingsSchema = z.object({ loadMs: z.number(), witnessMs: z.number(), proveMs: z.number() }).strict();
+/**
+ * Phase durations of one job, ms (loading is 0 when the artifacts were already in memory). `threadsMs`
+ * (multi-threaded only): how long the worker threads took to start, overlapped with loading and witness
+ * (~0 once started); the proving stage includes any wait for them.
+ */
+export const timingsSchema = z
+  .object({ loadMs: z.number(), witnessMs: z.number(), proveMs: z.number(), threadsMs: z.number().optional() })
+  .strict();
 export type ProveTimings = z.infer<typeof timingsSchema>;
 
 export const proveReplySchema = z.discriminatedUnion('ok', [

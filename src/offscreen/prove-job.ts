@@ -1,5 +1,5 @@
 import { ZkError } from '../zk/errors.ts';
-import { calculateWitness, proveWitness } from '../zk/prove.ts';
+import { calculateWitness, proveWitness, startProverThreads } from '../zk/prove.ts';
 import { ArtifactError, type LoadedArtifacts } from './artifacts.ts';
 import type { CircuitInput } from '../zk/witness.ts';
 import type { OffscreenErrorCode, ProveReply } from './messages.ts';
@@ -9,6 +9,8 @@ export interface ProveJobDeps {
   /** Called on entering each stage, then every `tickMs` while in it, with ms spent in the stage. */
   onStage(stage: 'loading' | 'witness' | 'proving', elapsedMs: number): void;
   singleThread: boolean;
+  /** Multi-threaded only: starts the proving threads (default startProverThreads; injectable for tests). */
+  startThreads?: () => Promise<void>;
   tickMs?: number;
   now?: () => number;
 }
@@ -17,7 +19,9 @@ export interface ProveJobDeps {
  * One proof: artifacts (cached by the loader), witness, Groth16. Never throws:
  * a failure becomes a typed ProveReply error, ZkError reasons kept as codes.
  * Used by the offscreen page (multi-threaded) and by the worker's fallback
- * (single-threaded), so both answer exactly alike.
+ * (single-threaded), so both answer exactly alike. Multi-threaded, the worker
+ * threads start at once, in parallel with the artifact load and the witness
+ * (their start-up is `threadsMs`, overlapped; ~0 once the page has started them).
  */
 export async function runProveJob(msg: { input: CircuitInput; batchSize: number }, deps: ProveJobDeps): Promise<ProveReply> {
   const now = deps.now ?? (() => performance.now());
@@ -31,23 +35,42 @@ export async function runProveJob(msg: { input: CircuitInput; batchSize: number 
   };
   try {
     const t0 = enter('loading');
+    let threadsMs: number | undefined;
+    // A failed start is left to the proof itself to report (as prove-failed), exactly as before.
+    const threads = deps.singleThread
+      ? undefined
+      : (deps.startThreads ?? startProverThreads)().then(
+          () => void (threadsMs = now() - t0),
+          () => undefined,
+        );
     const artifacts = await deps.loadArtifacts(msg.batchSize);
     const t1 = enter('witness');
     const witness = await calculateWitness(msg.input, artifacts.wasm);
     const t2 = enter('proving');
-    const { proof, publicSignals } = await proveWitness(witness, artifacts.zkey, { singleThread: deps.singleThread });
+    await threads;
+    const { proof, publicSignals } = await proveWitness(witness, artifacts.zkey, { singleThread: deps.singleThread && !inServiceWorker() });
     const t3 = now();
     return {
       ok: true,
       proof: proof as Extract<ProveReply, { ok: true }>['proof'],
       publicSignals: publicSignals.map(String),
-      timings: { loadMs: t1 - t0, witnessMs: t2 - t1, proveMs: t3 - t2 },
+      timings: { loadMs: t1 - t0, witnessMs: t2 - t1, proveMs: t3 - t2, ...(threadsMs === undefined ? {} : { threadsMs }) },
     };
   } catch (cause) {
     return { ok: false, error: toErrorBody(cause) };
   } finally {
     if (ticker !== undefined) clearInterval(ticker);
   }
+}
+
+/**
+ * A service worker cannot start threads, so ffjavascript proves single-threaded there whatever is asked
+ * (it checks for `Worker`). Asking for its shared curve (`singleThread: false`) makes it build that
+ * single-threaded curve once and keep it (dropped by the prover's idle alarm, dropSharedCurve), where
+ * `singleThread: true` compiles and warms up a new curve for every proof.
+ */
+function inServiceWorker(): boolean {
+  return typeof Worker === 'undefined' && typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope !== 'undefined';
 }
 
 function toErrorBody(cause: unknown): { code: OffscreenErrorCode; message: string } {

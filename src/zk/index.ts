@@ -33,6 +33,8 @@ export {
   prove,
   proveWitness,
   releaseProver,
+  startProverThreads,
+  dropSharedCurve,
   type ArtifactSource,
   type EpochProofResult,
   type Groth16Proof,

@@ -77,6 +77,25 @@ export async function proveWitness(
   }
 }
 
+/**
+ * Starts snarkjs's worker threads ahead of a multi-threaded proof: ffjavascript
+ * builds the bn128 curve once per realm (each thread compiles its wasm) and
+ * keeps it in `globalThis.curve_bn128`, which groth16.prove then reuses. Calling
+ * it while the artifacts load and the witness runs takes the start-up off the
+ * proof's critical path; once started it resolves at once.
+ */
+export async function startProverThreads(): Promise<void> {
+  await snarkjs.curves.getCurveFromName('bn128', { singleThread: false });
+}
+
+/**
+ * Forgets the curve ffjavascript keeps for the realm without stopping threads: for the service worker,
+ * whose kept curve is single-threaded (memory back to the browser; the next proof builds one again).
+ */
+export function dropSharedCurve(): void {
+  (globalThis as { curve_bn128?: unknown }).curve_bn128 = null;
+}
+
 /** Witness then proof. */
 export async function prove(
   input: CircuitInput,

@@ -25,6 +25,9 @@ declare module 'snarkjs' {
     ): Promise<{ proof: SnarkjsProof; publicSignals: string[] }>;
     verify(vkey: unknown, publicSignals: readonly string[], proof: SnarkjsProof, logger?: unknown): Promise<boolean>;
   };
+  export const curves: {
+    getCurveFromName(name: 'bn128', options?: { singleThread?: boolean }): Promise<unknown>;
+  };
   export const wtns: {
     calculate(input: unknown, wasm: FileLike, wtns: { type: 'mem'; data?: Uint8Array }, options?: unknown): Promise<void>;
   };

@@ -10,11 +10,13 @@ import type { CircuitInput } from '../../zk/witness.ts';
  */
 export const PROVER_BENCH_GLOBAL = '__surfToEarnProverBench';
 
+export type BenchPath = 'offscreen' | 'worker' | 'auto';
+
 export interface BenchProveResult {
   /** Wall time of Prover.prove as the worker sees it (messaging included), ms. */
   ms: number;
   path: 'offscreen' | 'worker';
-  timings: { loadMs: number; witnessMs: number; proveMs: number };
+  timings: { loadMs: number; witnessMs: number; proveMs: number; threadsMs?: number };
   proof: unknown;
   publicSignals: string[];
   stages: string[];
@@ -23,11 +25,13 @@ export interface BenchProveResult {
 export function installProverBenchHook(): void {
   // Test-only extra provers, outside the worker's alarm table: each listens for its own idle alarm.
   const listening = (deps: ProverDeps): ProverDeps => ({ ...deps, alarms: { create: deps.alarms.create, onAlarm: chrome.alarms.onAlarm } });
-  const provers: Record<'offscreen' | 'worker', BrowserProver> = {
+  // 'auto' is the production choice (path-choice.ts); the other two force a path.
+  const provers: Record<BenchPath, BrowserProver> = {
     offscreen: createProver(listening(chromeProverDeps({ mode: 'offscreen' }))),
     worker: createProver(listening(chromeProverDeps({ mode: 'worker' }))),
+    auto: createProver(listening(chromeProverDeps({ mode: 'auto' }))),
   };
-  const hook = async (input: CircuitInput, batchSize: number, path: 'offscreen' | 'worker'): Promise<BenchProveResult> => {
+  const hook = async (input: CircuitInput, batchSize: number, path: BenchPath): Promise<BenchProveResult> => {
     const stages: string[] = [];
     const t0 = performance.now();
     const { proof, publicSignals } = await provers[path].prove(input, batchSize, (p) => {

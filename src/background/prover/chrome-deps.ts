@@ -12,6 +12,8 @@ export function chromeProverDeps(options: { mode?: ProverMode; idleMs?: number }
     storage: chrome.storage.local,
     alarms: { create: (name, info) => chrome.alarms.create(name, info as chrome.alarms.AlarmCreateInfo) },
     now: () => Date.now(),
+    version: chrome.runtime.getManifest().version,
+    cores: typeof navigator === 'object' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : undefined,
     ...options,
   };
 }

@@ -3,7 +3,7 @@ import { createArtifactCache } from '../../offscreen/artifacts.ts';
 import type { ProveReply, ProveTimings } from '../../offscreen/messages.ts';
 import { runProveJob } from '../../offscreen/prove-job.ts';
 import type { CircuitInput } from '../../zk/witness.ts';
-import type { EpochProofResult, Groth16Proof } from '../../zk/prove.ts';
+import { dropSharedCurve, type EpochProofResult, type Groth16Proof } from '../../zk/prove.ts';
 import { replyError } from './errors.ts';
 import {
   createOffscreenDocument,
@@ -15,10 +15,13 @@ import {
 } from './offscreen-document.ts';
 import { OffscreenTransportError, proveInOffscreen, type MessagingLike } from './offscreen-path.ts';
 import { createTimingStore, estimatePercent, type ProverPath, type StorageAreaLike } from './timings.ts';
+import { createPathChoice } from './path-choice.ts';
 
 /**
- * - 'auto' (default): the offscreen page with worker threads, falling back to
- *   the worker when the offscreen API is missing or the page fails;
+ * - 'auto' (default): the path that is fastest on this machine (path-choice.ts:
+ *   by core count until both paths have proven here, then by their measured
+ *   times), falling back to the worker when the offscreen API is missing or
+ *   the page fails;
  * - 'offscreen': the page only (errors are thrown, no fallback);
  * - 'worker': single-threaded in the service worker only.
  */
@@ -38,6 +41,9 @@ export interface ProverDeps {
   alarms: AlarmsApiLike & { onAlarm?: { addListener(fn: (alarm: { name: string }) => void): void } };
   now(): number;
   mode?: ProverMode;
+  /** The extension version and logical core count that stamp the measured path choice (path-choice.ts). */
+  version?: string;
+  cores?: number;
   /** Close the offscreen page (and drop the worker's artifact copy) after this long without a proof; default 2 min. */
   idleMs?: number;
 }
@@ -70,6 +76,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
   const mode = deps.mode ?? 'auto';
   const idleMs = deps.idleMs ?? 120_000;
   const timings = createTimingStore(deps.storage);
+  const choice = createPathChoice(deps.storage, { version: deps.version ?? '', cores: deps.cores });
   const workerArtifacts = createArtifactCache((path) => deps.runtime.getURL(path));
   const api = deps.offscreen;
   const doc =
@@ -81,7 +88,10 @@ export function createProver(deps: ProverDeps): BrowserProver {
   let last: BrowserProver['last'] = null;
 
   const onIdleAlarm = (): void => {
-    if (deps.now() - lastWorkerUse >= idleMs - 1_000) workerArtifacts.clear();
+    if (lastWorkerUse > 0 && deps.now() - lastWorkerUse >= idleMs - 1_000) {
+      workerArtifacts.clear();
+      dropSharedCurve(); // the single-threaded curve the worker path keeps (prove-job.ts)
+    }
     void doc?.closeIfIdle().catch((cause: unknown) => console.error('[surf-to-earn] closing the offscreen prover failed', cause));
   };
   deps.alarms.onAlarm?.addListener((alarm) => {
@@ -95,6 +105,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
       onProgress?.({ stage, percent: estimatePercent(elapsedMs, stageMs) });
     };
     let reply: ProveReply;
+    const started = deps.now();
     if (path === 'offscreen') {
       const requestId = `p${deps.now().toString(36)}-${(seq++).toString(36)}`;
       reply = await proveInOffscreen(doc!, deps.runtime, { requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
@@ -108,6 +119,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
       onProgress?.({ stage: 'proving', percent: 100 });
       last = { path, timings: reply.timings };
       await timings.record(path, batchSize, reply.timings).catch(() => undefined); // an estimate only
+      await choice.record(path, batchSize, deps.now() - started).catch(() => undefined); // a lost measurement is only measured again
     }
     return reply;
   }
@@ -123,6 +135,8 @@ export function createProver(deps: ProverDeps): BrowserProver {
         reply = await run('worker', input, batchSize, onProgress);
       } else if (!doc) {
         throw replyError('internal', 'the offscreen API is not available');
+      } else if (mode === 'auto' && (await choice.choose(batchSize).catch(() => 'offscreen' as const)) === 'worker') {
+        reply = await run('worker', input, batchSize, onProgress);
       } else {
         try {
           reply = await run('offscreen', input, batchSize, onProgress);
