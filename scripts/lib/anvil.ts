@@ -112,3 +112,35 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
   };
   return { rpcUrl, port, chainId, stop };
 }
+
+async function rpc(rpcUrl: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message?: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message ?? 'failed'}`);
+  return body.result;
+}
+
+/**
+ * Stops anvil keeping its chain (`anvil_dumpState`: accounts, code, storage,
+ * blocks; not the pending pool): a node that goes down. The returned function
+ * starts it again on the same port with that chain (`anvil_loadState`), its
+ * clock going on from the last block (one empty block is mined at last + 1 s;
+ * a loaded state would otherwise restart at the wall clock). `chainId` starts it as another chain with the same
+ * state (a node that answers with the wrong chain id).
+ */
+export async function stopKeepingState(instance: AnvilInstance): Promise<(options?: { chainId?: number }) => Promise<AnvilInstance>> {
+  const state = await rpc(instance.rpcUrl, 'anvil_dumpState');
+  const last = (await rpc(instance.rpcUrl, 'eth_getBlockByNumber', ['latest', false])) as { timestamp: string };
+  await instance.stop();
+  return async (options = {}) => {
+    const restarted = await startAnvil({ port: instance.port, chainId: options.chainId ?? instance.chainId });
+    await rpc(restarted.rpcUrl, 'anvil_loadState', [state]);
+    await rpc(restarted.rpcUrl, 'evm_setNextBlockTimestamp', [Number(BigInt(last.timestamp)) + 1]);
+    await rpc(restarted.rpcUrl, 'evm_mine');
+    return restarted;
+  };
+}

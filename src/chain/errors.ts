@@ -41,6 +41,30 @@ export class ReplacedTransactionError extends SurfError<'tx_replaced'> {
   }
 }
 
+/**
+ * The node answers with another chain id than the network's (docs/earning.md
+ * "Chain faults"): checked before anything is signed or rebroadcast, so a
+ * transaction is never signed for, or sent to, the wrong chain. Pauses a job.
+ */
+export class WrongChainError extends SurfError<'wrong_chain'> {
+  override name = 'WrongChainError';
+  constructor(shortMessage: string, options: { cause?: unknown } = {}) {
+    super('wrong_chain', shortMessage, options);
+  }
+}
+
+/**
+ * Fees stop a transaction (docs/earning.md "Chain faults"): `insufficient_funds`
+ * when the account cannot pay gas × fee cap (checked before signing, and when
+ * the node refuses stored bytes), `fee_too_low` when a signed transaction's fee
+ * cap is below the current base fee (it waits in the pool, or the node refuses
+ * it). Both pause a job with its transaction kept; it resumes by itself once
+ * the account is funded or the base fee falls.
+ */
+export class FeeError extends SurfError<'insufficient_funds' | 'fee_too_low'> {
+  override name = 'FeeError';
+}
+
 /** OpenZeppelin's ERC-20 errors (IERC20Errors), decoded when a pool or factory call fails inside the token. */
 export const erc20ErrorsAbi = parseAbi([
   'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',

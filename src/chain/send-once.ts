@@ -20,10 +20,24 @@
  * effect is already on chain: yes → the step is done without a transaction;
  * no → it is signed again with a fresh nonce (safe: the old bytes are dead);
  * no `landed` → ReplacedTransactionError (`tx_replaced`), which ends the job.
+ *
+ * Chain faults (docs/earning.md "Chain faults"): the node's chain id is checked
+ * under the lock before anything is signed or rebroadcast (WrongChainError);
+ * the account must hold gas × fee cap before signing (FeeError
+ * `insufficient_funds`); a pending transaction whose fee cap is below the base
+ * fee ends the wait with FeeError `fee_too_low` (kept, never replaced); a
+ * receipt counts only once it has `confirmations` blocks and is still the
+ * node's receipt for the hash: a reorganisation that drops it sends the same
+ * bytes again.
  */
 import {
+  BaseError,
   encodeFunctionData,
+  InsufficientFundsError,
+  formatEther,
+  formatGwei,
   keccak256,
+  parseTransaction,
   TransactionNotFoundError,
   TransactionReceiptNotFoundError,
   type Abi,
@@ -36,13 +50,16 @@ import {
 import {
   getTransaction,
   getTransactionCount,
+  getBalance,
+  getBlock,
+  getBlockNumber,
+  getChainId,
   getTransactionReceipt,
   prepareTransactionRequest,
   sendRawTransaction,
   simulateContract,
-  waitForTransactionReceipt,
 } from 'viem/actions';
-import { ChainError, knownErrorsAbi, ReplacedTransactionError, toChainError } from './errors.ts';
+import { ChainError, FeeError, knownErrorsAbi, ReplacedTransactionError, toChainError, WrongChainError } from './errors.ts';
 import { SurfError } from '../shared/errors';
 import { gasLimitFor } from './gas-limit.ts';
 import { withSignerLock } from './signer-lock.ts';
@@ -73,12 +90,21 @@ export interface SendOnceOptions {
    * a dead transaction ends the step with ReplacedTransactionError.
    */
   landed?(): Promise<boolean>;
+  /**
+   * Blocks a receipt must have (its own included) before the step counts as
+   * done; until then a reorganisation that drops it is noticed and the same
+   * bytes are sent again. Default 1.
+   */
+  confirmations?: number;
 }
 
 type ChainClient = Client<Transport, Chain>;
 
 /** Signatures one step may make before a nonce that keeps being taken ends it (tx_replaced). */
 const MAX_SIGNATURES = 3;
+
+/** How long one attempt waits for the receipt (and its confirmations) before the job pauses; it resumes later. */
+const RECEIPT_TIMEOUT_MS = 120_000;
 
 /**
  * Sends the step once; resolves with its receipt, or undefined when the
@@ -95,18 +121,20 @@ export async function sendContractWriteOnce<
 ): Promise<TransactionReceipt | undefined> {
   try {
     const budget = { signatures: 0 };
+    const deadline = Date.now() + RECEIPT_TIMEOUT_MS;
     let signed = options.signed;
-    for (;;) {
+    for (let round = 0; ; round++) {
+      if (round > 0 && Date.now() > deadline) throw new ChainError(`${action}: not confirmed within ${RECEIPT_TIMEOUT_MS / 1000} s; it is kept and looked up again.`);
       const tx = await withSignerLock(options.from, () => liveTransaction(client, action, call as never, options, signed, budget));
       if (tx === 'landed') return undefined;
       await options.onBroadcast?.(tx);
-      const receipt = await waitForTransactionReceipt(client, { hash: tx.hash, timeout: 120_000 });
-      if (receipt.transactionHash.toLowerCase() === tx.hash.toLowerCase()) {
+      const receipt = await confirmedReceipt(client, action, options.from, tx, options.confirmations ?? 1, deadline);
+      if (receipt) {
         if (receipt.status !== 'success') throw new ChainError(`${action}: the transaction reverted.`);
         return receipt;
       }
-      // viem answers the receipt of the transaction that replaced ours (same
-      // nonce): ours can never be mined. The next round applies the rule.
+      // The node no longer knows it: dropped, reorganised out, or replaced by
+      // another transaction with its nonce. The next round applies the rule.
       signed = tx;
     }
   } catch (err) {
@@ -128,6 +156,7 @@ async function liveTransaction(
   stored: SignedTx | undefined,
   budget: { signatures: number },
 ): Promise<SignedTx | 'landed'> {
+  await assertChainId(client, action);
   let tx = stored;
   for (;;) {
     if (tx) {
@@ -141,7 +170,8 @@ async function liveTransaction(
           // Between the look-up and the send the node may have learnt it (another resume), or its nonce was taken.
           const after = await lookUp(client, options.from, tx);
           if (after === 'known') return tx;
-          if (after === 'unknown') throw err;
+          // Still mineable but refused now: say why when fees are the reason (the job pauses, the bytes kept).
+          if (after === 'unknown') throw (await feeProblem(client, options.from, tx)) ?? err;
         }
       }
       // Dead: another transaction used its nonce, so it can never be mined.
@@ -173,8 +203,21 @@ async function signFresh(
   // The node's pending count, read under the signer lock: every transaction this
   // realm stored was broadcast before the lock was released, so it is counted.
   const nonce = await getTransactionCount(client, { address: account.address, blockTag: 'pending' });
-  const gas = await gasLimitFor(client, { account: account.address, to: call.address, data });
+  let gas: bigint;
+  try {
+    gas = await gasLimitFor(client, { account: account.address, to: call.address, data });
+  } catch (err) {
+    // A node that estimates with the current base fee refuses an account that cannot pay it: nothing signed.
+    if (err instanceof BaseError && err.walk((e) => e instanceof InsufficientFundsError)) {
+      throw insufficientFunds(await getBalance(client, { address: account.address }), undefined, err);
+    }
+    throw err;
+  }
   const request = await prepareTransactionRequest(client, { account, to: call.address, data, nonce, gas, chain: client.chain });
+  // Fees are the node's at signing (viem: base fee × 1.2 + tip). An account that cannot pay the worst case signs nothing.
+  const feeCap = request.maxFeePerGas ?? request.gasPrice ?? 0n;
+  const balance = await getBalance(client, { address: account.address });
+  if (balance < gas * feeCap) throw insufficientFunds(balance, gas * feeCap);
   const raw = await account.signTransaction(request as never);
   const tx: SignedTx = { hash: keccak256(raw), raw, nonce: Number(request.nonce), chainId: client.chain.id };
   await options.persist(tx);
@@ -209,4 +252,77 @@ async function known(client: ReaderClient, hash: Hex): Promise<boolean> {
     if (!(err instanceof TransactionNotFoundError)) throw err;
     return false;
   }
+}
+
+/** Refuses a node whose chain id is not the client's chain (the network's): nothing is signed for, or sent to, another chain. */
+async function assertChainId(client: ChainClient, action: string): Promise<void> {
+  const answered = await getChainId(client);
+  if (answered !== client.chain.id) {
+    throw new WrongChainError(`${action}: the node answers as chain ${answered}, but this network is chain ${client.chain.id}; nothing was signed or sent.`);
+  }
+}
+
+/**
+ * Waits (polling) for `tx`'s receipt with `confirmations` blocks, reading the
+ * receipt again on every poll, so a receipt that a reorganisation removed is
+ * not taken. Undefined when the node no longer knows the transaction (the
+ * caller goes round: rebroadcast, or the dead-transaction rule). A pending
+ * transaction whose fee cap is below the base fee throws FeeError
+ * `fee_too_low`; past `deadline` a ChainError (`network_unavailable`): both
+ * pause the job with the transaction kept.
+ */
+async function confirmedReceipt(
+  client: ChainClient,
+  action: string,
+  from: Address,
+  tx: SignedTx,
+  confirmations: number,
+  deadline: number,
+): Promise<TransactionReceipt | undefined> {
+  for (;;) {
+    const receipt = await receiptOf(client, tx.hash);
+    if (receipt) {
+      if (receipt.status !== 'success' || confirmations <= 1) return receipt;
+      const head = await getBlockNumber(client, { cacheTime: 0 });
+      if (head - receipt.blockNumber + 1n >= BigInt(confirmations)) return receipt;
+    } else {
+      if (!(await known(client, tx.hash))) return undefined;
+      const fees = await feeProblem(client, from, tx);
+      if (fees) throw fees;
+    }
+    if (Date.now() > deadline) {
+      throw new ChainError(`${action}: not confirmed within ${RECEIPT_TIMEOUT_MS / 1000} s; it is kept and looked up again.`);
+    }
+    await new Promise((r) => setTimeout(r, client.pollingInterval));
+  }
+}
+
+async function receiptOf(client: ReaderClient, hash: Hex): Promise<TransactionReceipt | undefined> {
+  try {
+    return await getTransactionReceipt(client, { hash });
+  } catch (err) {
+    if (err instanceof TransactionReceiptNotFoundError) return undefined;
+    throw err;
+  }
+}
+
+/** Why signed bytes cannot be mined now though they are valid: the fee cap under the base fee, or a balance under gas × fee cap. */
+async function feeProblem(client: ReaderClient, from: Address, tx: SignedTx): Promise<FeeError | undefined> {
+  const parsed = parseTransaction(tx.raw);
+  const feeCap = parsed.maxFeePerGas ?? parsed.gasPrice ?? 0n;
+  const { baseFeePerGas } = await getBlock(client, { blockTag: 'latest' });
+  if (baseFeePerGas != null && feeCap < baseFeePerGas) {
+    return new FeeError(
+      'fee_too_low',
+      `The transaction offers at most ${formatGwei(feeCap)} gwei per gas, below the network's base fee of ${formatGwei(baseFeePerGas)} gwei; it waits until fees fall.`,
+    );
+  }
+  const cost = (parsed.gas ?? 0n) * feeCap + (parsed.value ?? 0n);
+  const balance = await getBalance(client, { address: from });
+  return balance < cost ? insufficientFunds(balance, cost) : undefined;
+}
+
+function insufficientFunds(balance: bigint, cost: bigint | undefined, cause?: unknown): FeeError {
+  const need = cost === undefined ? 'this transaction needs more' : `this transaction may cost up to ${formatEther(cost)} ETH`;
+  return new FeeError('insufficient_funds', `The account holds ${formatEther(balance)} ETH; ${need} at the current gas price.`, { cause });
 }

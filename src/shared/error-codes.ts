@@ -25,6 +25,12 @@ export const EARNING_ERROR_CODES = [
   /** A signed transaction can never be mined (another transaction used its nonce) and the job could not re-sign it. */
   'tx_replaced',
   'host_permission_missing',
+  /** The node answers with another chain id than the network's: nothing is signed or sent (docs/earning.md "Chain faults"). */
+  'wrong_chain',
+  /** The account cannot pay for the transaction's gas at the current fees; the job waits for funds. */
+  'insufficient_funds',
+  /** A signed transaction's fee cap is below the network's base fee; the job waits for fees to fall. */
+  'fee_too_low',
 ] as const;
 
 /** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */

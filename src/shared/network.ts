@@ -56,6 +56,18 @@ export interface ResolvedNetwork {
   chainId: number;
   rpcUrl: string;
   deployment: Deployment;
+  /** Blocks a transaction needs (its own included) before a job counts it done; default confirmationsFor(chainId). */
+  confirmations?: number;
+}
+
+/**
+ * How many blocks a job waits for before a transaction counts (docs/earning.md
+ * "Chain faults"): 1 on the devnet (one node, no reorganisations), 2 elsewhere,
+ * so a block dropped by a shallow reorganisation is noticed and the same
+ * signed bytes are sent again.
+ */
+export function confirmationsFor(network: Pick<ResolvedNetwork, 'chainId' | 'confirmations'>): number {
+  return network.confirmations ?? (network.chainId === DEVNET_CHAIN_ID ? 1 : 2);
 }
 
 /** Resolves a setting against the bundled devnet deployment (undefined when the build has none). */

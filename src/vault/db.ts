@@ -4,6 +4,7 @@ import { hostOf, registrableDomain } from '../shared/domain';
 import { forEachChunkById } from './chunks';
 import { VaultError } from './errors';
 import { COMMITMENTS_INDEXES, type CommitmentRecord } from './schema/commitments';
+import { DAYS_INDEXES, type DayRecord } from './schema/days';
 import { FOOTPRINTS_INDEXES, type FootprintRecord, type FootprintRecordV1, type FootprintRecordV3 } from './schema/footprints';
 import { JOBS_INDEXES, type JobRecord } from './schema/jobs';
 import { SECRETS_INDEXES, type SecretRecord } from './schema/secrets';
@@ -15,13 +16,14 @@ import { SECRETS_INDEXES, type SecretRecord } from './schema/secrets';
  * in the same upgrade that changes it (#742).
  */
 export const VAULT_DB_NAME = 'surf-to-earn-vault';
-export const VAULT_LATEST_VERSION = 4;
+export const VAULT_LATEST_VERSION = 5;
 
 export type VaultDb = Dexie & {
   footprints: EntityTable<FootprintRecord, 'id'>;
   secrets: EntityTable<SecretRecord, 'key'>;
   jobs: EntityTable<JobRecord, 'id'>;
   commitments: EntityTable<CommitmentRecord, 'id'>;
+  days: EntityTable<DayRecord, 'day'>;
 };
 
 /** The vault public key (base64 raw), or undefined before onboarding. The v4 upgrade seals to it. */
@@ -65,6 +67,16 @@ export function declareVaultVersions(db: Dexie, upTo: number = VAULT_LATEST_VERS
     db.version(4)
       .stores({ footprints: FOOTPRINTS_INDEXES[4], secrets: SECRETS_INDEXES[3], jobs: JOBS_INDEXES[4], commitments: COMMITMENTS_INDEXES[4] })
       .upgrade((tx) => sealPlaintextSites(tx, vaultPublicKey));
+  }
+  // v5 adds the per-day sealed aggregates (schema/days.ts): every day that holds footprints gets a
+  // stamp, so reads may build and keep its aggregate. Nothing is opened or sealed here.
+  if (upTo >= 5) {
+    db.version(5)
+      .stores({ footprints: FOOTPRINTS_INDEXES[4], secrets: SECRETS_INDEXES[3], jobs: JOBS_INDEXES[4], commitments: COMMITMENTS_INDEXES[4], days: DAYS_INDEXES[5] })
+      .upgrade(async (tx) => {
+        const days = (await tx.table('footprints').orderBy('day').uniqueKeys()) as number[];
+        await tx.table<DayRecord, number>('days').bulkPut(days.map((day) => ({ day, stamp: 1 })));
+      });
   }
 }
 

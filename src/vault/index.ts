@@ -11,7 +11,7 @@ export {
 export { upsertFootprint, mergeSnapshot, recordFromSnapshot, type FootprintPlacement, type UpsertOutcome } from './upsert';
 export { footprintRowId } from './row-id';
 export { openFootprints } from './open';
-export { aggregateDomainDays, readDomainDays, readEpochDomainDays, type DomainDayRow } from './aggregate';
+export { aggregateDomainDays, readDomainDays, readEpochDomainDays, type DomainDayRow, type DomainDaysReadStats } from './aggregate';
 export { purgeExpired } from './retention';
 export { listFootprints, type FootprintListItem } from './list';
 export { exportVault, EXPORT_FORMAT } from './export';
@@ -33,3 +33,4 @@ export {
 } from './commitments';
 export { getOrCreateEpochSecrets, clearEpochSecrets, randomFieldElement, type SecretSealing, type VaultEpochSecrets } from './secrets';
 export type { SecretRecord } from './schema/secrets';
+export type { DayRecord } from './schema/days';

@@ -13,9 +13,11 @@ export async function purgeExpired(db: VaultDb, today: number, retentionDays: nu
   let deleted = 0;
   try {
     for (;;) {
-      const n = await db.transaction('rw', db.footprints, async () => {
+      const n = await db.transaction('rw', db.footprints, db.days, async () => {
         const keys = await db.footprints.where('day').below(firstKept).limit(VAULT_CHUNK).primaryKeys();
         await db.footprints.bulkDelete(keys);
+        // The expired days' aggregates go with their footprints, in the same transaction.
+        await db.days.where('day').below(firstKept).delete();
         return keys.length;
       });
       deleted += n;

@@ -76,18 +76,29 @@ export async function upsertFootprint(
   const id = await footprintRowId(s.origin, s.id);
   const fresh = recordFromSnapshot(s, p, { id, site: await sealer.seal({ host: p.host, domain: p.domain }) }, now);
   try {
-    return await db.transaction('rw', db.footprints, async (): Promise<UpsertOutcome> => {
+    return await db.transaction('rw', db.footprints, db.days, async (): Promise<UpsertOutcome> => {
       const existing = await db.footprints.get(id);
       if (!existing) {
         await db.footprints.add(fresh);
+        await markDayChanged(db, fresh.day);
         return 'inserted';
       }
       const merged = mergeSnapshot(existing, s, now);
       if (!merged) return 'unchanged';
       await db.footprints.put(merged);
+      await markDayChanged(db, merged.day);
       return 'merged';
     });
   } catch (cause) {
     throw toVaultError(cause, 'saving a footprint');
   }
+}
+
+/**
+ * A footprint of `day` changed: its stamp goes up and its sealed aggregate
+ * (schema/days.ts), now stale, is dropped. Call inside the writing transaction.
+ */
+async function markDayChanged(db: VaultDb, day: number): Promise<void> {
+  const rec = await db.days.get(day);
+  await db.days.put({ day, stamp: (rec?.stamp ?? 0) + 1 });
 }

@@ -3,9 +3,12 @@ import { Dexie } from 'dexie';
 import {
   aggregateDomainDays,
   declareVaultVersions,
+  deleteVaultData,
   openVault,
+  purgeExpired,
   readDomainDays,
   retryFailedVaultOpen,
+  upsertFootprint,
   VAULT_LATEST_VERSION,
   type FootprintSite,
 } from '../../src/vault';
@@ -111,7 +114,7 @@ describe('v3 → v4 (sealed sites, jobs and commitments)', () => {
     const db = openVault({ name: 'v3-to-v4', dexie: idb, vaultPublicKey: async () => publicKey });
     await db.open();
     expect(db.verno).toBe(VAULT_LATEST_VERSION);
-    expect(VAULT_LATEST_VERSION).toBe(4);
+    expect(VAULT_LATEST_VERSION).toBe(5);
 
     const dump = await rawIdbDump(idb);
     expect(dump).toContain('"r1"'); // the dump really holds the rows
@@ -158,7 +161,7 @@ describe('v3 → v4 (sealed sites, jobs and commitments)', () => {
     keyring.publicKey = sealing.publicKey;
     retryFailedVaultOpen(db);
     expect(await db.footprints.count()).toBe(rows.length);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(VAULT_LATEST_VERSION);
     expect(await rawIdbDump(idb)).not.toContain('bbc.com');
   });
 
@@ -167,6 +170,80 @@ describe('v3 → v4 (sealed sites, jobs and commitments)', () => {
     await v3Db('v3-empty', idb, []);
     const db = openVault({ name: 'v3-empty', dexie: idb, vaultPublicKey: async () => undefined });
     expect(await db.footprints.count()).toBe(0);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(VAULT_LATEST_VERSION);
+  });
+});
+
+describe('v4 → v5 (per-day sealed aggregates)', () => {
+  it('stamps every day that holds footprints; reads build, reuse and invalidate the sealed aggregates, always equal to the footprints', async () => {
+    const idb = freshIdb();
+    const { publicKey, sealer, opener } = await makeSealing();
+    const old = new Dexie('v4-days', idb);
+    declareVaultVersions(old, 4);
+    const v4Rows = [v3Row('a', 'www.bbc.com', 'bbc.com'), v3Row('b', 'bbc.com', 'bbc.com', { activeMs: 12_000 }), v3Row('c', 'nhk.or.jp', 'nhk.or.jp', { day: 20_002 })];
+    await old.table('footprints').bulkAdd(
+      await Promise.all(v4Rows.map(async ({ host, domain, ...rest }) => ({ ...rest, site: await sealer.seal({ host, domain }) }))),
+    );
+    expect(old.verno).toBe(4);
+    old.close();
+
+    const db = openVault({ name: 'v4-days', dexie: idb, vaultPublicKey: async () => publicKey });
+    expect(await db.days.toArray()).toEqual([
+      { day: 20_000, stamp: 1 },
+      { day: 20_002, stamp: 1 },
+    ]);
+    expect(db.verno).toBe(5);
+    expect(await db.footprints.count()).toBe(3);
+
+    const expected = aggregateDomainDays(v4Rows);
+    const stats = () => ({ daysFromAggregate: 0, rowsOpened: 0, daysBuilt: 0 });
+    // First read: every footprint opened, one aggregate per stamped day built.
+    const s1 = stats();
+    expect(await readDomainDays(db, opener, 19_999, 20_003, { sealer, stats: s1 })).toEqual(expected);
+    expect(s1).toEqual({ daysFromAggregate: 0, rowsOpened: 3, daysBuilt: 2 });
+    // The aggregate is sealed: no site in the clear.
+    expect(JSON.stringify(await db.days.toArray())).not.toMatch(/bbc|nhk/);
+    // Second read: no footprint opened.
+    const s2 = stats();
+    expect(await readDomainDays(db, opener, 19_999, 20_003, { sealer, stats: s2 })).toEqual(expected);
+    expect(s2).toEqual({ daysFromAggregate: 2, rowsOpened: 0, daysBuilt: 0 });
+
+    // A write to day 20,002 makes only that day stale; the read sees it.
+    await upsertFootprint(
+      db,
+      sealer,
+      { id: '00000000-0000-4000-8000-00000000beef', origin: 'https://nhk.or.jp', startedAt: 20_002 * 86_400_000 + 100, activeMs: 30_000, scrollDepth: 1, clicks: 1, keys: 0, scrolls: 0, lang: 'ja', tzOffset: 0 },
+      { host: 'nhk.or.jp', domain: 'nhk.or.jp', category: 3 },
+      1,
+    );
+    const s3 = stats();
+    const after = await readDomainDays(db, opener, 19_999, 20_003, { sealer, stats: s3 });
+    expect(s3).toEqual({ daysFromAggregate: 1, rowsOpened: 2, daysBuilt: 1 });
+    expect(after.find((r) => r.day === 20_002)).toMatchObject({ domain: 'nhk.or.jp', visits: 2 });
+    expect(scoreDomainDays(after)).toBeGreaterThan(scoreDomainDays(expected));
+
+    // Retention removes a day's aggregate with its footprints; delete-all removes them all.
+    await purgeExpired(db, 20_002, 1);
+    expect((await db.days.toArray()).map((d) => d.day)).toEqual([20_002]);
+    expect(await readDomainDays(db, opener, 19_999, 20_003, { sealer })).toEqual(after.filter((r) => r.day === 20_002));
+    await deleteVaultData(db);
+    expect(await db.days.count()).toBe(0);
+    expect(await readDomainDays(db, opener, 19_999, 20_003, { sealer })).toEqual([]);
+  });
+
+  it('an aggregate built from rows that changed meanwhile is not kept', async () => {
+    const idb = freshIdb();
+    const { publicKey, sealer, opener } = await makeSealing();
+    const db = openVault({ name: 'v5-race', dexie: idb, vaultPublicKey: async () => publicKey });
+    const snap = (n: number, activeMs: number) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, origin: 'https://bbc.com', startedAt: 20_000 * 86_400_000 + 100, activeMs, scrollDepth: 1, clicks: 1, keys: 0, scrolls: 0, lang: 'en', tzOffset: 0 });
+    const place = { host: 'bbc.com', domain: 'bbc.com', category: 3 };
+    await upsertFootprint(db, sealer, snap(1, 10_000), place, 1);
+    // A snapshot lands while the read seals (after its read transaction, before its write).
+    const slowSealer = { seal: async (v: unknown) => { await upsertFootprint(db, sealer, snap(2, 10_000), place, 2); return sealer.seal(v); } };
+    const stats = { daysFromAggregate: 0, rowsOpened: 0, daysBuilt: 0 };
+    expect(await readDomainDays(db, opener, 20_000, 20_000, { sealer: slowSealer, stats })).toMatchObject([{ visits: 1 }]);
+    expect(stats.daysBuilt).toBe(0);
+    expect(await readDomainDays(db, opener, 20_000, 20_000, { sealer })).toMatchObject([{ visits: 2 }]);
+    expect(await readDomainDays(db, opener, 20_000, 20_000, { sealer })).toMatchObject([{ visits: 2 }]);
   });
 });

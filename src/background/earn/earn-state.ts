@@ -2,7 +2,7 @@ import { readDataTokens } from '../../chain/read-data-token.ts';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import type { EarnState } from '../../shared/earning-messages';
 import { epochDays, epochOfDay, localDay, mintCandidate } from '../../shared/epoch';
-import { readEpochDomainDays, recentJobs } from '../../vault';
+import { readDomainDays, recentJobs } from '../../vault';
 import type { WorkerContext } from '../context';
 import { chainEpoch, toJobView } from '../jobs';
 import { asAddress } from '../jobs/masks';
@@ -25,8 +25,13 @@ export async function readEarnState(ctx: WorkerContext, chain: JobChain): Promis
   for (let e = Math.max(current, onChain - 1); e >= 0 && e > current - EARN_WEEKS; e--) weeks.push(e);
   // Every week's token in one batched read (src/chain/read-many.ts).
   const tokens = await readDataTokens(chain.client, { sbt, holder: chain.address, epochs: weeks.map(BigInt) });
+  // Every week's domain-days in one read (per-day sealed aggregates, src/vault/schema/days.ts), then split by week.
+  const rows =
+    weeks.length === 0
+      ? []
+      : await readDomainDays(ctx.db, opener, epochDays(weeks[weeks.length - 1]).first, epochDays(weeks[0]).last, { sealer: await ctx.lock.sealer() });
   for (const [i, e] of weeks.entries()) {
-    const points = scoreDomainDays(await readEpochDomainDays(ctx.db, opener, e));
+    const points = scoreDomainDays(rows.filter((r) => epochOfDay(r.day) === e));
     const { token } = tokens[i];
     if (points === 0 && !token && e !== current) continue;
     const { first, last } = epochDays(e);

@@ -18,7 +18,8 @@ export async function handleStatus(ctx: WorkerContext, msg: StatusMessage): Prom
   const settings = await ctx.settings.get();
   const today = localDay(ctx.now(), ctx.tzOffset());
   const { first, last } = epochDays(epochOfDay(today));
-  const rows = await readDomainDays(ctx.db, opener, first, last);
+  // The sealer lets the read keep each day's sealed aggregate (src/vault/schema/days.ts) for the next open.
+  const rows = await readDomainDays(ctx.db, opener, first, last, { sealer: await ctx.lock.sealer() });
   const host = msg.tabOrigin ? hostOf(msg.tabOrigin) : undefined;
   let site: UiStatus['site'];
   if (host) {

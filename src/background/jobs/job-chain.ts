@@ -3,7 +3,7 @@ import { readCurrentEpoch } from '../../chain/read-current-epoch.ts';
 import type { SendOnceOptions, SignedTx } from '../../chain/send-once.ts';
 import type { ErrorCode } from '../../shared/error-codes';
 import { SurfError } from '../../shared/errors';
-import type { ResolvedNetwork } from '../../shared/network';
+import { confirmationsFor, type ResolvedNetwork } from '../../shared/network';
 import { updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
 import { createNetworkPublicClient, type NetworkPublicClient } from '../network';
@@ -50,6 +50,7 @@ export async function txOptions(ctx: WorkerContext, job: JobRecord): Promise<Sen
     signed: job.tx,
     account: () => ctx.lock.account(),
     landed: landedCheck(chain, job),
+    confirmations: confirmationsFor(chain.network),
     persist: async (tx: SignedTx) => {
       await updateJob(ctx.db, job.id, { tx, state: 'submitting', progress: 0, error: undefined }, ctx.now());
     },

@@ -1,4 +1,4 @@
-import { ChainError, ReplacedTransactionError } from '../../chain/errors.ts';
+import { ChainError, FeeError, ReplacedTransactionError, WrongChainError } from '../../chain/errors.ts';
 import { KeyringError } from '../../keyring';
 import { getJob, isOpen, openJobs, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
@@ -69,6 +69,8 @@ function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;
   // Its transaction can never be mined and was not signed again: nothing can land, so the job ends (Retry starts anew).
   if (err instanceof ReplacedTransactionError) return false;
+  // A node on another chain, fees the account cannot pay, a fee cap under the base fee: nothing was lost, the job waits (docs/earning.md "Chain faults").
+  if (err instanceof WrongChainError || err instanceof FeeError) return true;
   if (!job.tx) return err instanceof NetworkError;
   // A signed transaction exists: only a revert (the chain refused, not a node that did not answer) ends the job.
   return !(err instanceof ChainError && err.isRevert);
