@@ -30,6 +30,8 @@ export interface AnvilOptions {
   verbose?: boolean;
   /** false: start without the predeployed CREATE2 proxy (tests of a chain that lacks it). */
   create2Proxy?: boolean;
+  /** Seconds between blocks (a public chain's steady blocks); default: a block per transaction (automine). */
+  blockTime?: number;
 }
 
 export interface AnvilInstance {
@@ -78,6 +80,7 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
   const chainId = options.chainId ?? DEVNET_CHAIN_ID;
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--mnemonic', ANVIL_MNEMONIC];
   if (options.create2Proxy === false) args.push('--disable-default-create2-deployer');
+  if (options.blockTime) args.push('--block-time', String(options.blockTime));
   const child: ChildProcess = spawn(anvilBinary(), args, {
     stdio: options.verbose ? 'inherit' : ['ignore', 'ignore', 'pipe'],
   });

@@ -39,7 +39,8 @@ let l2: AnvilInstance;
 let dir: string;
 
 test.beforeAll(async () => {
-  l2 = await startAnvil({ chainId: 84532 });
+  // A public L2 makes a block every few seconds: jobs there wait for 2 confirmations (src/shared/network.ts).
+  l2 = await startAnvil({ chainId: 84532, blockTime: 1 });
   dir = await mkdtemp(path.join(tmpdir(), 'surf-l2-'));
 });
 test.afterAll(async () => {
