@@ -20,16 +20,13 @@ import { parseTransaction, type Address } from 'viem';
 import { getTransactionCount, readContract } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
-import { advanceMint } from '../../src/background/jobs/mint-job';
 import { resumeOpenJobs, runJob } from '../../src/background/jobs';
-import { openJob, openJobs, type JobRecord } from '../../src/vault';
+import { openJobs, type JobRecord } from '../../src/vault';
 import { stopKeepingState } from '../../scripts/lib/anvil.ts';
-import { contentScript, PASSWORD, snapshot } from '../unit/helpers/world';
 import { requireArtifacts } from './real-proofs';
 import { setupDevnet, type Devnet } from './helpers';
-import { harness, ui, type Harness } from './job-harness';
+import { browseWeek, harness, mintJobReadyToSign, type Harness } from './job-harness';
 
-const DAY = 86_400;
 const GWEI = 10n ** 9n;
 
 let devnet: Devnet;
@@ -49,30 +46,6 @@ async function nodeDown(): Promise<(options?: { chainId?: number }) => Promise<v
   return async (options) => {
     devnet.anvil = await start(options);
   };
-}
-
-/** A week of browsing at the harness clock, then the week ends on chain and on the device. */
-async function browseWeek(h: Harness): Promise<number> {
-  const startedAt = h.clock.now - 10 * 60_000;
-  for (const origin of ['https://www.coingecko.com', 'https://www.bbc.com']) {
-    const reply = await h.route({ type: 'content/footprint', footprint: snapshot(origin, { startedAt, activeMs: 240_000 }) }, contentScript(origin));
-    expect(reply).toEqual({ ok: true, data: { stored: true } });
-  }
-  const state = await ui<{ epochs: { epoch: number; points: number }[] }>(h, { type: 'ui/earn-state' });
-  const epoch = Math.max(...state.epochs.filter((e) => e.points > 0).map((e) => e.epoch));
-  await devnet.test.increaseTime({ seconds: 7 * DAY });
-  await devnet.test.mine({ blocks: 1 });
-  h.clock.now += 7 * DAY * 1000;
-  await h.lock.unlock(PASSWORD);
-  return epoch;
-}
-
-/** A mint job for `epoch` advanced (building, proving) up to the point where it signs. */
-async function mintJobReadyToSign(h: Harness, epoch: number): Promise<string> {
-  const { job: opened } = await openJob(h.db, 'mint', `${devnet.anvil.chainId}:${h.address}:${epoch}`, { epoch, chainId: devnet.anvil.chainId, address: h.address }, h.clock.now);
-  let job: JobRecord = opened;
-  while (job.state !== 'submitting') job = await advanceMint(h.ctx, job);
-  return job.id;
 }
 
 /** Runs `fn` once, right after the job stores its signed transaction (before it is broadcast). */
@@ -140,8 +113,8 @@ async function setBaseFee(fee: bigint): Promise<void> {
 describe('chain faults: nothing lost, nothing done twice', () => {
   it('(1a) the node goes down after the job stored its signed transaction: paused, then it lands once', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     let back!: Awaited<ReturnType<typeof nodeDown>>;
     const hook = afterStore(h, async () => {
@@ -165,8 +138,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
 
   it('(1b) the node goes down while the job confirms (losing its pending pool): paused, then the same bytes land once', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     await devnet.test.setAutomine(false);
     const running = runJob(h.ctx, id);
@@ -188,8 +161,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
     const h = await harness(devnet);
     const network = await h.ctx.network.current();
     h.ctx.network = { ...h.ctx.network, current: async () => ({ ...network, confirmations: 3 }) };
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     await devnet.test.setAutomine(false);
     try {
@@ -215,8 +188,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
 
   it('(3) a node that answers with another chain id: refused before anything is signed, then it lands once on the right chain', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     // The same chain (contracts, balances) behind another chain id: simulation alone would pass.
     const back = await nodeDown();
@@ -238,8 +211,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
 
   it('(4a) a gas price spike before signing: the job signs with the node\'s fees and lands', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     await setBaseFee(2_000n * GWEI);
     const before = await sentFrom(h.address);
     await runJob(h.ctx, id);
@@ -254,8 +227,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
 
   it('(4b) fees the account cannot pay: paused with insufficient_funds before signing; funded, it lands once', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     await setBaseFee(100_000n * GWEI); // ~ 40 ETH for a mint; the account holds 10
     const before = await sentFrom(h.address);
     try {
@@ -278,8 +251,8 @@ describe('chain faults: nothing lost, nothing done twice', () => {
 
   it('(4c) a signed transaction whose fee cap falls below the base fee: paused with fee_too_low, kept, and it lands once fees fall', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     await devnet.test.setAutomine(false);
     try {

@@ -4,10 +4,13 @@
  * offscreen document: shared by the anvil suites that drive jobs.
  */
 import type { Address } from 'viem';
+import { expect } from 'vitest';
+import { advanceMint } from '../../src/background/jobs/mint-job';
+import { openJob, type JobRecord } from '../../src/vault';
 import { createRouter } from '../../src/background/router';
 import type { ResolvedNetwork } from '../../src/shared/network';
 import { prove } from '../../src/zk/index.ts';
-import { extensionPage, makeWorld, PASSWORD, RUNTIME_ID, type World } from '../unit/helpers/world';
+import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, snapshot, type World } from '../unit/helpers/world';
 import { artifactsFor } from './real-proofs';
 import { latestTimestamp, type Devnet } from './helpers';
 
@@ -34,4 +37,30 @@ export async function ui<T>(h: Harness, message: Record<string, unknown>): Promi
   const reply = (await h.route(message, extensionPage)) as { ok: boolean; data?: T; error?: { code: string; message: string } };
   if (!reply.ok) throw new Error(`${String(message.type)}: ${reply.error?.code} ${reply.error?.message}`);
   return reply.data as T;
+}
+
+const DAY = 86_400;
+
+/** A week of browsing at the harness clock, then the week ends on chain and on the device (unlocked again). */
+export async function browseWeek(devnet: Devnet, h: Harness): Promise<number> {
+  const startedAt = h.clock.now - 10 * 60_000;
+  for (const origin of ['https://www.coingecko.com', 'https://www.bbc.com']) {
+    const reply = await h.route({ type: 'content/footprint', footprint: snapshot(origin, { startedAt, activeMs: 240_000 }) }, contentScript(origin));
+    expect(reply).toEqual({ ok: true, data: { stored: true } });
+  }
+  const state = await ui<{ epochs: { epoch: number; points: number }[] }>(h, { type: 'ui/earn-state' });
+  const epoch = Math.max(...state.epochs.filter((e) => e.points > 0).map((e) => e.epoch));
+  await devnet.test.increaseTime({ seconds: 7 * DAY });
+  await devnet.test.mine({ blocks: 1 });
+  h.clock.now += 7 * DAY * 1000;
+  await h.lock.unlock(PASSWORD); // a week later the session has long expired
+  return epoch;
+}
+
+/** A mint job for `epoch` advanced (building, proving) up to the point where it signs. */
+export async function mintJobReadyToSign(devnet: Devnet, h: Harness, epoch: number): Promise<string> {
+  const { job: opened } = await openJob(h.db, 'mint', `${devnet.anvil.chainId}:${h.address}:${epoch}`, { epoch, chainId: devnet.anvil.chainId, address: h.address }, h.clock.now);
+  let job: JobRecord = opened;
+  while (job.state !== 'submitting') job = await advanceMint(h.ctx, job);
+  return job.id;
 }

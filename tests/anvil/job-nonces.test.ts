@@ -16,15 +16,13 @@ import { erc20Abi, type Address, type Hex } from 'viem';
 import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
-import { advanceMint } from '../../src/background/jobs/mint-job';
 import { JOBS_ALARM, resumeOpenJobs, runJob } from '../../src/background/jobs';
 import { onJobsAlarm } from '../../src/background/job-alarms';
-import { openJob, openJobs, type JobRecord } from '../../src/vault';
+import { openJobs, type JobRecord } from '../../src/vault';
 import type { JobView } from '../../src/shared/earning-messages';
-import { contentScript, PASSWORD, snapshot } from '../unit/helpers/world';
 import { requireArtifacts } from './real-proofs';
 import { createTestPool, setupDevnet, type Devnet } from './helpers';
-import { harness, ui, type Harness } from './job-harness';
+import { browseWeek, harness, mintJobReadyToSign, ui, type Harness } from './job-harness';
 
 const DAY = 86_400;
 
@@ -38,30 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await devnet?.stop();
 });
-
-/** A week of browsing at the harness clock, then the week ends on chain and on the device. */
-async function browseWeek(h: Harness): Promise<number> {
-  const startedAt = h.clock.now - 10 * 60_000;
-  for (const origin of ['https://www.coingecko.com', 'https://www.bbc.com']) {
-    const reply = await h.route({ type: 'content/footprint', footprint: snapshot(origin, { startedAt, activeMs: 240_000 }) }, contentScript(origin));
-    expect(reply).toEqual({ ok: true, data: { stored: true } });
-  }
-  const state = await ui<{ epochs: { epoch: number; points: number }[] }>(h, { type: 'ui/earn-state' });
-  const epoch = Math.max(...state.epochs.filter((e) => e.points > 0).map((e) => e.epoch));
-  await devnet.test.increaseTime({ seconds: 7 * DAY });
-  await devnet.test.mine({ blocks: 1 });
-  h.clock.now += 7 * DAY * 1000;
-  await h.lock.unlock(PASSWORD); // a week later the session has long expired
-  return epoch;
-}
-
-/** A mint job for `epoch` advanced (building, proving) up to the point where it signs. */
-async function mintJobReadyToSign(h: Harness, epoch: number): Promise<string> {
-  const { job: opened } = await openJob(h.db, 'mint', `${devnet.anvil.chainId}:${h.address}:${epoch}`, { epoch, chainId: devnet.anvil.chainId, address: h.address }, h.clock.now);
-  let job: JobRecord = opened;
-  while (job.state !== 'submitting') job = await advanceMint(h.ctx, job);
-  return job.id;
-}
 
 /** A plain ETH transfer signed with the extension's own key, as another wallet holding that key would send it. */
 async function outsideTransfer(h: Harness, nonce: number): Promise<Hex> {
@@ -134,10 +108,10 @@ const sentFrom = (address: Address) => getTransactionCount(devnet.test, { addres
 describe('one signer per account: no job is left with a transaction that cannot be mined', () => {
   it('(a) two jobs that sign in the same tick both land, one transaction each', async () => {
     const h = await harness(devnet);
-    const first = await browseWeek(h);
-    const second = await browseWeek(h);
+    const first = await browseWeek(devnet, h);
+    const second = await browseWeek(devnet, h);
     expect(second).toBeGreaterThan(first);
-    const ids = [await mintJobReadyToSign(h, first), await mintJobReadyToSign(h, second)];
+    const ids = [await mintJobReadyToSign(devnet, h, first), await mintJobReadyToSign(devnet, h, second)];
     const before = await sentFrom(h.address);
     // A worker start resumes both at once (the same happens when two clicks start two jobs).
     await Promise.all(ids.map((id) => runJob(h.ctx, id)));
@@ -151,8 +125,8 @@ describe('one signer per account: no job is left with a transaction that cannot 
 
   it('(b) another wallet with the same key takes the nonce between store and broadcast: the job re-signs, one mint', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
-    const id = await mintJobReadyToSign(h, epoch);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
     const before = await sentFrom(h.address);
     const other = takeNonceAfterStore(h);
     try {
@@ -171,7 +145,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
 
   it('(c) a dropped transaction replaced by another with its nonce: the job re-signs, one mint', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
+    const epoch = await browseWeek(devnet, h);
     const before = await sentFrom(h.address);
     await devnet.test.setAutomine(false);
     try {
@@ -201,7 +175,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
 
   it('(d) a claim whose nonce was taken cannot tell whether it landed: it fails as tx_replaced, the alarm stops, Retry claims once', async () => {
     const h = await harness(devnet);
-    const epoch = await browseWeek(h);
+    const epoch = await browseWeek(devnet, h);
     const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
     expect((await settle(h, [minted.id]))[0].state).toBe('done');
     const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
