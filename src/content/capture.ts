@@ -94,9 +94,18 @@ export function startCapture(win: Window, doc: Document): () => void {
    */
   const disarmed = new Map<() => void, number>();
   let rearmTimer: number | undefined;
+  let rearmAt = Number.POSITIVE_INFINITY;
+  /** Runs rearm at `due`, unless a timer already fires no later (an earlier due moves the timer forward). */
+  function scheduleRearm(due: number): void {
+    if (rearmTimer !== undefined && rearmAt <= due) return;
+    if (rearmTimer !== undefined) win.clearTimeout(rearmTimer);
+    rearmAt = due;
+    rearmTimer = win.setTimeout(rearm, Math.max(0, due - now()));
+  }
   /** Re-arms every listener due within REARM_SLACK_MS (batched), then waits for the next one. */
   function rearm(): void {
     rearmTimer = undefined;
+    rearmAt = Number.POSITIVE_INFINITY;
     if (stopper.signal.aborted) return;
     const t = now();
     let next = Number.POSITIVE_INFINITY;
@@ -106,7 +115,7 @@ export function startCapture(win: Window, doc: Document): () => void {
         arm();
       } else next = Math.min(next, due);
     }
-    if (next !== Number.POSITIVE_INFINITY) rearmTimer = win.setTimeout(rearm, next - t);
+    if (next !== Number.POSITIVE_INFINITY) scheduleRearm(next);
   }
 
   /** Listens for the next trusted `type` only, then again REARM_MS later (sampling, see above). */
@@ -114,8 +123,10 @@ export function startCapture(win: Window, doc: Document): () => void {
     const arm = () => target.addEventListener(type, handle, { capture: true, passive: true, once: true, signal: stopper.signal });
     const handle = (e: Event) => {
       if (e.isTrusted) fn(e);
-      disarmed.set(arm, now() + REARM_MS[type]);
-      if (rearmTimer === undefined) rearmTimer = win.setTimeout(rearm, REARM_MS[type]);
+      const due = now() + REARM_MS[type];
+      disarmed.set(arm, due);
+      // A click re-arms 100 ms later even while a pointermove waits a second: never later than its own due.
+      scheduleRearm(due);
     };
     arm();
   }
