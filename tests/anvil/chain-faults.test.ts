@@ -20,12 +20,12 @@ import { parseTransaction, type Address } from 'viem';
 import { getTransactionCount, readContract } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
-import { resumeOpenJobs, runJob } from '../../src/background/jobs';
-import { openJobs, type JobRecord } from '../../src/vault';
+import { runJob } from '../../src/background/jobs';
+import { type JobRecord } from '../../src/vault';
 import { stopKeepingState } from '../../scripts/lib/anvil.ts';
 import { requireArtifacts } from './real-proofs';
 import { setupDevnet, type Devnet } from './helpers';
-import { browseWeek, harness, mintJobReadyToSign, type Harness } from './job-harness';
+import { browseWeek, harness, mintJobReadyToSign, type Harness, settle } from './job-harness';
 
 const GWEI = 10n ** 9n;
 
@@ -81,22 +81,6 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 
 const jobOf = async (h: Harness, id: string) => (await h.db.jobs.get(id)) as JobRecord;
 
-/** What the extension does over time (worker start, alarm, popup polls): resume open jobs, mining, until none is open. */
-async function settle(h: Harness, ids: readonly string[], timeoutMs = 60_000): Promise<JobRecord[]> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await devnet.test.mine({ blocks: 1 });
-    const open = await openJobs(h.db);
-    if (open.length === 0) break;
-    if (Date.now() > end) {
-      throw new Error(`still open: ${open.map((j) => `${j.id} ${j.state} ${j.error?.code ?? ''} ${j.error?.message ?? ''}`).join('; ')}`);
-    }
-    await resumeOpenJobs(h.ctx, open);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return Promise.all(ids.map((id) => jobOf(h, id)));
-}
-
 const isLive = (tokenId: bigint) =>
   readContract(devnet.test, { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'isLive', args: [tokenId] });
 
@@ -129,7 +113,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
     expect([paused.state, paused.error?.code]).toEqual(['submitting', 'network_unavailable']);
     expect(paused.tx).toBeDefined();
     await back();
-    const [job] = await settle(h, [id]);
+    const [job] = await settle(devnet, h, [id], 60_000);
     expect([job.state, job.error?.code]).toEqual(['done', undefined]);
     expect(job.tx?.hash).toBe(paused.tx?.hash); // the stored bytes, not a new signature
     expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
@@ -150,7 +134,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
     expect([paused.state, paused.error?.code]).toEqual(['confirming', 'network_unavailable']);
     await back(); // a started node automines
     // The restarted node has the chain but not the pending pool: the job rebroadcasts.
-    const [job] = await settle(h, [id]);
+    const [job] = await settle(devnet, h, [id], 60_000);
     expect([job.state, job.error?.code]).toEqual(['done', undefined]);
     expect(job.tx?.hash).toBe(paused.tx?.hash);
     expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
@@ -175,7 +159,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
       await devnet.test.request({ method: 'anvil_rollback' as never, params: [1] as never });
       await expect(devnet.test.getTransactionReceipt({ hash })).rejects.toThrow();
       expect(await sentFrom(h.address)).toBe(before);
-      const [job] = await settle(h, [id], 90_000);
+      const [job] = await settle(devnet, h, [id], 90_000);
       await running;
       expect([job.state, job.error?.code]).toEqual(['done', undefined]);
       expect(job.tx?.hash).toBe(hash);
@@ -203,7 +187,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
     expect(await sentFrom(h.address)).toBe(before);
     // The right node is back (same chain, the right id).
     await (await nodeDown())({ chainId: devnet.deployment.chainId });
-    const [job] = await settle(h, [id]);
+    const [job] = await settle(devnet, h, [id], 60_000);
     expect([job.state, job.error?.code]).toEqual(['done', undefined]);
     expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
     expect(await sentFrom(h.address)).toBe(before + 1);
@@ -216,7 +200,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
     await setBaseFee(2_000n * GWEI);
     const before = await sentFrom(h.address);
     await runJob(h.ctx, id);
-    const [job] = await settle(h, [id]);
+    const [job] = await settle(devnet, h, [id], 60_000);
     expect([job.state, job.error?.code]).toEqual(['done', undefined]);
     const signed = parseTransaction(job.tx!.raw as `0x${string}`);
     expect(signed.maxFeePerGas).toBeGreaterThanOrEqual(2_000n * GWEI);
@@ -240,7 +224,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
       expect(paused.state).toBe('submitting');
       expect(await sentFrom(h.address)).toBe(before);
       await devnet.test.setBalance({ address: h.address, value: 10n ** 21n });
-      const [job] = await settle(h, [id]);
+      const [job] = await settle(devnet, h, [id], 60_000);
       expect([job.state, job.error?.code]).toEqual(['done', undefined]);
       expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
       expect(await sentFrom(h.address)).toBe(before + 1);
@@ -269,7 +253,7 @@ describe('chain faults: nothing lost, nothing done twice', () => {
       expect(paused.tx?.hash).toBe(hash);
       await setBaseFee(GWEI / 10n);
       await devnet.test.setAutomine(true);
-      const [job] = await settle(h, [id]);
+      const [job] = await settle(devnet, h, [id], 60_000);
       expect([job.state, job.error?.code]).toEqual(['done', undefined]);
       expect(job.tx?.hash).toBe(hash);
       expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);

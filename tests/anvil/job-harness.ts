@@ -6,7 +6,8 @@
 import type { Address } from 'viem';
 import { expect } from 'vitest';
 import { advanceMint } from '../../src/background/jobs/mint-job';
-import { openJob, type JobRecord } from '../../src/vault';
+import { openJob, openJobs, type JobRecord } from '../../src/vault';
+import { resumeOpenJobs } from '../../src/background/jobs';
 import { createRouter } from '../../src/background/router';
 import type { ResolvedNetwork } from '../../src/shared/network';
 import { prove } from '../../src/zk/index.ts';
@@ -63,4 +64,20 @@ export async function mintJobReadyToSign(devnet: Devnet, h: Harness, epoch: numb
   let job: JobRecord = opened;
   while (job.state !== 'submitting') job = await advanceMint(h.ctx, job);
   return job.id;
+}
+
+/** What the extension does over time (worker start, the jobs-resume alarm, popup polls): mine, resume open jobs, until none is open. */
+export async function settle(devnet: Devnet, h: Harness, ids: readonly string[], timeoutMs = 30_000): Promise<JobRecord[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await devnet.test.mine({ blocks: 1 });
+    const open = await openJobs(h.db);
+    if (open.length === 0) break;
+    if (Date.now() > until) {
+      throw new Error(`still open: ${open.map((j) => `${j.id} ${j.state} ${j.error?.code ?? ''} ${j.error?.message ?? ''}`).join('; ')}`);
+    }
+    await resumeOpenJobs(h.ctx, open);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return Promise.all(ids.map(async (id) => (await h.db.jobs.get(id)) as JobRecord));
 }

@@ -16,13 +16,13 @@ import { erc20Abi, type Address, type Hex } from 'viem';
 import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
-import { JOBS_ALARM, resumeOpenJobs, runJob } from '../../src/background/jobs';
+import { JOBS_ALARM, runJob } from '../../src/background/jobs';
 import { onJobsAlarm } from '../../src/background/job-alarms';
-import { openJobs, type JobRecord } from '../../src/vault';
+import { type JobRecord } from '../../src/vault';
 import type { JobView } from '../../src/shared/earning-messages';
 import { requireArtifacts } from './real-proofs';
 import { createTestPool, setupDevnet, type Devnet } from './helpers';
-import { browseWeek, harness, mintJobReadyToSign, ui, type Harness } from './job-harness';
+import { browseWeek, harness, mintJobReadyToSign, settle, ui, type Harness } from './job-harness';
 
 const DAY = 86_400;
 
@@ -81,25 +81,6 @@ function takeNonceAfterStore(h: Harness): { taken(): number | undefined; restore
   return { taken: () => taken, restore: () => void (h.ctx.db = db) };
 }
 
-/**
- * What the extension does over time: resume every open job (worker start,
- * the jobs-resume alarm, popup polls) until none is open. Returns the jobs.
- */
-async function settle(h: Harness, ids: readonly string[], timeoutMs = 30_000): Promise<JobRecord[]> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    await devnet.test.mine({ blocks: 1 });
-    const open = await openJobs(h.db);
-    if (open.length === 0) break;
-    if (Date.now() > until) {
-      throw new Error(`still open: ${open.map((j) => `${j.id} ${j.state} ${j.error?.code ?? ''} ${j.error?.message ?? ''}`).join('; ')}`);
-    }
-    await resumeOpenJobs(h.ctx, open);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return Promise.all(ids.map(async (id) => (await h.db.jobs.get(id)) as JobRecord));
-}
-
 const isLive = (tokenId: bigint) =>
   readContract(devnet.test, { address: devnet.deployment.contracts.dataSbt as Address, abi: dataSBTAbi, functionName: 'isLive', args: [tokenId] });
 
@@ -115,7 +96,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
     const before = await sentFrom(h.address);
     // A worker start resumes both at once (the same happens when two clicks start two jobs).
     await Promise.all(ids.map((id) => runJob(h.ctx, id)));
-    const jobs = await settle(h, ids);
+    const jobs = await settle(devnet, h, ids);
     expect(jobs.map((j) => [j.state, j.error?.code])).toEqual([['done', undefined], ['done', undefined]]);
     expect(await isLive(sbtTokenId(h.address, BigInt(first)))).toBe(true);
     expect(await isLive(sbtTokenId(h.address, BigInt(second)))).toBe(true);
@@ -131,7 +112,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
     const other = takeNonceAfterStore(h);
     try {
       await runJob(h.ctx, id);
-      const [job] = await settle(h, [id]);
+      const [job] = await settle(devnet, h, [id]);
       expect(other.taken()).toBe(before);
       expect([job.state, job.error?.code]).toEqual(['done', undefined]);
       expect(job.tx?.nonce).toBe(before + 1);
@@ -162,7 +143,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
       await outsideTransfer(h, tx.nonce);
       await devnet.test.mine({ blocks: 1 });
       await devnet.test.setAutomine(true);
-      const [job] = await settle(h, [started.id], 150_000);
+      const [job] = await settle(devnet, h, [started.id], 150_000);
       expect([job.state, job.error?.code]).toEqual(['done', undefined]);
       // Before the fix: viem's wait returned the replacement's receipt, and the job was "done" with no token.
       expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(true);
@@ -177,13 +158,13 @@ describe('one signer per account: no job is left with a transaction that cannot 
     const h = await harness(devnet);
     const epoch = await browseWeek(devnet, h);
     const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
-    expect((await settle(h, [minted.id]))[0].state).toBe('done');
+    expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
     const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
     const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
     await devnet.test.increaseTime({ seconds: 60 });
     await devnet.test.mine({ blocks: 1 });
     const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
-    expect((await settle(h, [staked.id]))[0].state).toBe('done');
+    expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
     await devnet.test.increaseTime({ seconds: DAY });
     await devnet.test.mine({ blocks: 1 });
 
@@ -192,7 +173,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
     let failed: JobRecord;
     try {
       const claim = await ui<JobView>(h, { type: 'ui/claim', pool, tokenId });
-      [failed] = await settle(h, [claim.id]);
+      [failed] = await settle(devnet, h, [claim.id]);
     } finally {
       other.restore();
     }
@@ -207,7 +188,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
     // Retry issues the intent again: a new job, which claims once.
     const retried = await ui<JobView>(h, { type: 'ui/claim', pool, tokenId });
     expect(retried.id).not.toBe(failed.id);
-    const [claimed] = await settle(h, [retried.id]);
+    const [claimed] = await settle(devnet, h, [retried.id]);
     expect([claimed.state, claimed.error?.code]).toEqual(['done', undefined]);
     expect(await rewards()).toBeGreaterThan(0n);
   }, 240_000);
