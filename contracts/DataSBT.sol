@@ -7,7 +7,8 @@ import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC16
 import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {Create2} from "@openzeppelin/contracts/utils/Create2.sol";
-import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
+import {IEpochVerifier} from "./interfaces/IEpochVerifier.sol";
+import {BatchProof, WeekProofs} from "./lib/WeekProofs.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
 import {ProofScope} from "./lib/ProofScope.sol";
 import {Categories} from "./lib/Categories.sol";
@@ -16,9 +17,11 @@ import {PoolFactory} from "./PoolFactory.sol";
 
 /// @title DataSBT
 /// @notice A soulbound (ERC-721 + ERC-5192) token per holder per finished weekly epoch. It is minted
-///         with a Groth16 proof that the holder's epoch commitment `root` holds `points` points over
-///         all categories. The token stores root, epoch and points so pools can demand later proofs
-///         against the same commitment.
+///         with the week's Groth16 proofs (one per batch of domain-days, chained: WeekProofs) that
+///         the holder's commitments hold `points` points over all categories. The token stores the
+///         week root (over the batch roots), epoch and points so pools can demand later proofs
+///         against the same commitments. Each batch root binds its epoch, so a week's roots can only
+///         be minted for that week.
 /// @dev Invariants:
 ///      - tokenId = holder << 96 | epoch, so there is at most one token per (holder, epoch) ever:
 ///        the record survives a burn, so a burned epoch cannot be minted again.
@@ -46,8 +49,8 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @notice A mint proves points over every category (mirrors src/shared/categories.ts).
     uint256 public constant MINT_CATEGORY_MASK = Categories.ALL_MASK;
 
-    /// @dev A token's root and status share one slot: the root is a BN254 field element
-    ///      (< 2^254, the verifier rejects anything larger), so the top two bits are free.
+    /// @dev A token's week root and status share one slot: the week root is 254 bits
+    ///      (WeekProofs.weekRootOf), so the top two bits are free.
     ///      Pools read only this slot when checking a stake proof.
     uint256 private constant STATUS_SHIFT = 254;
     uint256 private constant ROOT_MASK = (1 << STATUS_SHIFT) - 1;
@@ -67,8 +70,9 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     uint256 private constant LANE_MASK = (1 << LANE_BITS) - 1;
 
     IEpochVerifier public immutable verifier;
-    /// @dev IC0 + MINT_CATEGORY_MASK·IC_mask + MINT_MIN_POINTS·IC_min, computed once by the
-    ///      verifier at construction: every mint proof is checked against exactly these constants.
+    /// @dev IC0 + MINT_CATEGORY_MASK·IC_mask (+ 0·IC_min: the minimum is checked on the week's final
+    ///      points here), computed once by the verifier at construction: every mint proof is checked
+    ///      against exactly these constants.
     uint256 private immutable _baseX;
     uint256 private immutable _baseY;
     /// @notice The one factory whose pools may lock a token: PoolFactory(this, verifier) created
@@ -83,13 +87,16 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     /// @dev holder => page (epoch / 8) => 8 lanes of 32-bit points.
     mapping(address holder => mapping(uint256 page => uint256 lanes)) private _points;
 
-    event Minted(address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 root, uint256 nullifier);
+    event Minted(
+        address indexed holder, uint256 indexed tokenId, uint256 epoch, uint256 points, uint256 weekRoot, uint256 nullifier, uint256 batches
+    );
 
     error DataSBT__ZeroVerifier();
     error DataSBT__EpochNotFinished(uint256 epoch, uint256 currentEpoch);
     error DataSBT__PointsTooLarge(uint256 points);
     error DataSBT__AlreadyMinted(uint256 tokenId);
     error DataSBT__InvalidProof();
+    error DataSBT__NotEnoughPoints(uint256 points);
     error DataSBT__NonexistentToken(uint256 tokenId);
     error DataSBT__NotHolder(uint256 tokenId, address caller);
     error DataSBT__Soulbound();
@@ -105,7 +112,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     constructor(IEpochVerifier verifier_) {
         if (address(verifier_) == address(0)) revert DataSBT__ZeroVerifier();
         verifier = verifier_;
-        (_baseX, _baseY) = verifier_.precomputeBase(MINT_CATEGORY_MASK, MINT_MIN_POINTS);
+        (_baseX, _baseY) = verifier_.precomputeBase(MINT_CATEGORY_MASK, 0);
         // The factory's init code binds this SBT and the verifier, so only the genuine factory can
         // ever be created at this address (by anyone, through the same deployer and salt).
         bytes32 factoryInitHash = keccak256(abi.encodePacked(type(PoolFactory).creationCode, abi.encode(this, verifier_)));
@@ -114,34 +121,36 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
 
     // ---------------------------------------------------------------- mint and burn
 
-    /// @notice Mint the caller's token for a finished `epoch`.
+    /// @notice Mint the caller's token for a finished `epoch` from the week's batch proofs
+    ///         (one for a common week; chained through accIn/accOut for a heavy one).
     /// @dev Epoch must be finished in UTC (< currentEpoch()) so a commitment covers a closed week;
     ///      clients in zones ahead of UTC wait until the UTC week ends.
-    function mint(uint256 epoch, uint256 points, uint256 nullifier, uint256 root, Groth16Proof calldata proof)
-        external
-        returns (uint256 tokenId)
-    {
+    function mint(uint256 epoch, uint256 nullifier, BatchProof[] calldata batches) external returns (uint256 tokenId) {
         uint256 current = block.timestamp / EPOCH_SECONDS;
         if (epoch >= current) revert DataSBT__EpochNotFinished(epoch, current);
-        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 24 points bits.
-        if (points > POINTS_MASK) revert DataSBT__PointsTooLarge(points);
         tokenId = tokenIdOf(msg.sender, epoch);
         if (_tokens[tokenId] != 0) revert DataSBT__AlreadyMinted(tokenId);
 
-        // Signals 4 and 5 (MINT_CATEGORY_MASK, MINT_MIN_POINTS) are folded into the base.
-        uint256[5] memory rest = [
-            nullifier, points, root, epoch, ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
-        ];
-        if (!verifier.verifyProofWithBase(proof.a, proof.b, proof.c, [_baseX, _baseY], rest)) {
-            revert DataSBT__InvalidProof();
-        }
+        WeekProofs.Claim memory week = WeekProofs.Claim({
+            verifier: verifier,
+            baseX: _baseX,
+            baseY: _baseY,
+            nullifier: nullifier,
+            epoch: epoch,
+            scope: ProofScope.compute(address(this), ProofScope.MINT_POOL_ID, epoch, msg.sender)
+        });
+        (bool ok, uint256 points, uint256 weekRoot) = WeekProofs.verify(week, batches);
+        if (!ok) revert DataSBT__InvalidProof();
+        if (points < MINT_MIN_POINTS) revert DataSBT__NotEnoughPoints(points);
+        // Never rejects a valid proof (at most 4,200 points a week); keeps a lane's 24 points bits.
+        if (points > POINTS_MASK) revert DataSBT__PointsTooLarge(points);
 
-        _tokens[tokenId] = root | (LIVE << STATUS_SHIFT);
+        _tokens[tokenId] = weekRoot | (LIVE << STATUS_SHIFT);
         // The lane is empty: this (holder, epoch) was never minted (a burn keeps its record).
         _points[msg.sender][epoch >> PAGE_SHIFT] |= points << _laneShift(epoch);
         emit Transfer(address(0), msg.sender, tokenId);
         emit Locked(tokenId);
-        emit Minted(msg.sender, tokenId, epoch, points, root, nullifier);
+        emit Minted(msg.sender, tokenId, epoch, points, weekRoot, nullifier, batches.length);
     }
 
     /// @notice The holder leaves: the token is destroyed and its (holder, epoch) cannot mint again.
@@ -218,6 +227,7 @@ contract DataSBT is ERC165, IERC721Metadata, IERC5192 {
     }
 
     /// @notice What a pool needs to check a stake proof (one storage read); reverts unless live.
+    ///         `root` is the week root over the token's batch roots.
     function stakeContext(uint256 tokenId) external view returns (address holder, uint256 epoch, uint256 root) {
         uint256 packed = _tokens[tokenId];
         if (packed >> STATUS_SHIFT != LIVE) revert DataSBT__NonexistentToken(tokenId);

@@ -5,7 +5,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {IEpochVerifier, Groth16Proof} from "./interfaces/IEpochVerifier.sol";
+import {IEpochVerifier} from "./interfaces/IEpochVerifier.sol";
+import {BatchProof, WeekProofs} from "./lib/WeekProofs.sol";
 import {ProofScope} from "./lib/ProofScope.sol";
 import {DataSBT} from "./DataSBT.sol";
 
@@ -76,8 +77,9 @@ contract DataStakingPool is ReentrancyGuardTransient {
     uint256 public immutable minPoints;
     /// @notice Oldest SBT epoch accepted: the week before the pool starts.
     uint256 public immutable minEpoch;
-    /// @notice IC0 + categoryMask·IC_mask + minPoints·IC_min for this pool's terms, computed by
-    ///         the verifier at construction: every stake proof is checked against exactly these.
+    /// @notice IC0 + categoryMask·IC_mask (+ 0·IC_min) for this pool's mask, computed by the verifier
+    ///         at construction: every batch proof of a stake is checked against exactly this; the
+    ///         minimum is checked here on the week's final points.
     uint256 public immutable proofBaseX;
     uint256 public immutable proofBaseY;
 
@@ -116,6 +118,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
     error DataStakingPool__EpochTooOld(uint256 epoch, uint256 minEpoch);
     error DataStakingPool__PointsTooLarge(uint256 points);
     error DataStakingPool__InvalidProof();
+    error DataStakingPool__NotEnoughPoints(uint256 points, uint256 minPoints);
     error DataStakingPool__ZeroAmount();
     error DataStakingPool__FundingTooLarge(uint256 total);
     error DataStakingPool__FeeOnTransfer(uint256 expected, uint256 received);
@@ -147,7 +150,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         end = terms.end;
         categoryMask = terms.categoryMask;
         minPoints = terms.minPoints;
-        (proofBaseX, proofBaseY) = verifier_.precomputeBase(terms.categoryMask, terms.minPoints);
+        (proofBaseX, proofBaseY) = verifier_.precomputeBase(terms.categoryMask, 0);
         uint256 startEpoch = terms.start / sbt_.EPOCH_SECONDS();
         minEpoch = startEpoch == 0 ? 0 : startEpoch - 1;
         metadataURI = metadataURI_;
@@ -163,24 +166,16 @@ contract DataStakingPool is ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- staking
 
-    /// @notice Stake SBT `tokenId` with a proof that its commitment holds `points` points in this
-    ///         pool's categories (and at least minPoints). Weight = points.
-    function stake(uint256 tokenId, uint256 nullifier, uint256 points, Groth16Proof calldata proof)
+    /// @notice Stake SBT `tokenId` with the week's batch proofs that its commitments hold `points`
+    ///         points in this pool's categories (and at least minPoints). Weight = points.
+    function stake(uint256 tokenId, uint256 nullifier, BatchProof[] calldata batches)
         external
         nonReentrant
+        returns (uint256 points)
     {
         if (block.timestamp >= end) revert DataStakingPool__Ended();
-        if (points > type(uint64).max) revert DataStakingPool__PointsTooLarge(points);
-        (address holder, uint256 epoch, uint256 root) = sbt.stakeContext(tokenId);
-        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
-        if (epoch < minEpoch) revert DataStakingPool__EpochTooOld(epoch, minEpoch);
         if (_stakes[tokenId].status != StakeStatus.None) revert DataStakingPool__AlreadyStaked(tokenId);
-
-        // Signals 4 and 5 (categoryMask, minPoints) are folded into the pool's base.
-        uint256[5] memory rest = [nullifier, points, root, epoch, ProofScope.compute(address(this), poolId, epoch, msg.sender)];
-        if (!verifier.verifyProofWithBase(proof.a, proof.b, proof.c, [proofBaseX, proofBaseY], rest)) {
-            revert DataStakingPool__InvalidProof();
-        }
+        points = _provenPoints(tokenId, nullifier, batches);
 
         uint256 acc = _updateStream();
         totalWeight = SafeCast.toUint96(uint256(totalWeight) + points);
@@ -189,6 +184,31 @@ contract DataStakingPool is ReentrancyGuardTransient {
         // The token cannot burn while it counts here (the SBT accepts this from factory pools only).
         sbt.lockStake(tokenId, poolId);
         emit Staked(msg.sender, tokenId, points, nullifier);
+    }
+
+    /// @dev The caller's live token, recent enough, with batches that are exactly the token's
+    ///      (their roots hash to its week root) and prove at least minPoints in this pool's mask.
+    function _provenPoints(uint256 tokenId, uint256 nullifier, BatchProof[] calldata batches)
+        private
+        view
+        returns (uint256 points)
+    {
+        (address holder, uint256 epoch, uint256 weekRoot) = sbt.stakeContext(tokenId);
+        if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        if (epoch < minEpoch) revert DataStakingPool__EpochTooOld(epoch, minEpoch);
+        WeekProofs.Claim memory week = WeekProofs.Claim({
+            verifier: verifier,
+            baseX: proofBaseX,
+            baseY: proofBaseY,
+            nullifier: nullifier,
+            epoch: epoch,
+            scope: ProofScope.compute(address(this), poolId, epoch, msg.sender)
+        });
+        (bool ok, uint256 proven, uint256 provenRoot) = WeekProofs.verify(week, batches);
+        if (!ok || provenRoot != weekRoot) revert DataStakingPool__InvalidProof();
+        if (proven < minPoints) revert DataStakingPool__NotEnoughPoints(proven, minPoints);
+        if (proven > type(uint64).max) revert DataStakingPool__PointsTooLarge(proven);
+        return proven;
     }
 
     /// @notice Pay the stake's pending rewards to its holder.

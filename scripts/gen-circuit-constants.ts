@@ -2,7 +2,7 @@
  * Generates the circuit's constants from the one source of truth
  * (src/scoring/constants.ts, src/shared/categories.ts, src/shared/epoch.ts)
  * into circuits/lib/constants.circom, and the Poseidon round constants the TS
- * prover needs (arities 1, 2 and 16 only) into src/zk/generated/poseidon-constants.ts.
+ * prover needs (arities 1, 2, 3, 5, 8 and 16 only) into src/zk/generated/poseidon-constants.ts.
  *
  * A leaf commits active time in units of TIER1_SECONDS_PER_POINT and
  * interactions in units of INTERACTIONS_PER_POINT (src/zk/leaf.ts), and the
@@ -20,8 +20,8 @@ import { EPOCH_DAYS } from '../src/shared/epoch.ts';
 
 export const CONSTANTS_CIRCOM = 'circuits/lib/constants.circom';
 export const POSEIDON_TS = 'src/zk/generated/poseidon-constants.ts';
-/** Poseidon arities used by the circuit: Poseidon(1) (secret), (2) (tree, nullifier), (16) (leaf groups). */
-export const POSEIDON_ARITIES = [1, 2, 16] as const;
+/** Poseidon arities used: (1) secret, (2) tree, nullifier, challenge, salted domain, (3) root, leaf salt, (5) totals, (8) day accumulator, (16) leaf groups. */
+export const POSEIDON_ARITIES = [1, 2, 3, 5, 8, 16] as const;
 
 const bitLength = (x: number): number => (x === 0 ? 0 : Math.floor(Math.log2(x)) + 1);
 

@@ -12,7 +12,7 @@ import { stakeIntoPool } from '../../src/chain/stake-into-pool.ts';
 import { claimRewards } from '../../src/chain/claim-rewards.ts';
 import { unstakeFromPool } from '../../src/chain/unstake-from-pool.ts';
 import { createPool } from '../../src/chain/create-pool.ts';
-import type { SolidityProof } from '../../src/chain/types.ts';
+import type { WeekProofArgs } from '../../src/chain/types.ts';
 import { categoryMask, CATEGORY_KEYS } from '../../src/shared/categories.ts';
 import { readContract } from 'viem/actions';
 import { readCurrentEpoch } from '../../src/chain/read-current-epoch.ts';
@@ -30,11 +30,9 @@ export interface ProofRequest {
   categoryMask: bigint;
   minPoints: bigint;
 }
-export interface ProvenInputs {
-  proof: SolidityProof;
-  nullifier: bigint;
+export interface ProvenInputs extends WeekProofArgs {
+  /** The week's points (the last batch's). */
   points: bigint;
-  root: bigint;
 }
 export type ProofProvider = (devnet: Devnet, request: ProofRequest) => Promise<ProvenInputs>;
 
@@ -72,7 +70,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
       const holder = devnet.signers[who].account.address;
       const scope = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'mintScope', args: [holder, epoch] });
       const m = await prove(devnet, { kind: 'mint', holder, epoch, target: sbt, poolId: 0n, scope, categoryMask: ALL, minPoints: 1n });
-      return mintSbt(devnet.signers[who], { sbt, epoch, points: m.points, nullifier: m.nullifier, root: m.root, proof: m.proof });
+      return mintSbt(devnet.signers[who], { sbt, epoch, nullifier: m.nullifier, batches: m.batches });
     };
     const epoch = current - 1n;
     const first = await mint(1, epoch);
@@ -93,7 +91,7 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
       const holder = devnet.signers[who].account.address;
       const scope = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder, epoch] });
       const s = await prove(devnet, { kind: 'stake', holder, epoch, target: pool, poolId, scope, categoryMask: mask, minPoints: 1n });
-      return stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: s.nullifier, points: s.points, proof: s.proof });
+      return stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: s.nullifier, batches: s.batches });
     };
     await tick();
     const staked = await stake(1, first.tokenId);

@@ -8,10 +8,11 @@ import type { VerifierName } from '../../scripts/lib/deployments.ts';
 import { hasArtifacts, makeProof, sampleRows, type BatchSize } from '../../tests/anvil/real-proofs.ts';
 
 export const acceptAllProofs: ProofProvider = async () => ({
-  proof: { a: [1n, 2n], b: [[3n, 4n], [5n, 6n]], c: [7n, 8n] },
   nullifier: 0x1234n,
   points: 500n,
-  root: 0x5678n,
+  batches: [
+    { root: 0x5678n, points: 500n, fingerprint: 0x9an, totalsCommitment: 0xbcn, accOut: 0xden, proof: { a: [1n, 2n], b: [[3n, 4n], [5n, 6n]], c: [7n, 8n] } },
+  ],
 });
 
 const BATCH: Partial<Record<VerifierName, BatchSize>> = { EpochVerifier8: 8, EpochVerifier256: 256 };

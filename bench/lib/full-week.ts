@@ -1,9 +1,9 @@
-import { buildWitnessInput, type DomainDayRow, type EpochWitness } from '../../src/zk/index.ts';
+import { buildWitnessInput, type BatchWitness, type DomainDayRow } from '../../src/zk/index.ts';
 
 export const BENCH_EPOCH = 2914;
 
-/** A full week, the input of bench/prove and bench/extension-prove: `batch` domain-days over the 7 days, varied measures, every category. */
-export function fullWeekWitness(batch: number): EpochWitness {
+/** A full week, the input of bench/prove and bench/extension-prove: `batch` domain-days over the 7 days, varied measures, every category (one batch). */
+export function fullWeekWitness(batch: number): BatchWitness {
   const rows: DomainDayRow[] = Array.from({ length: batch }, (_, i) => ({
     domain: `site${i}.example`,
     day: BENCH_EPOCH * 7 + (i % 7),
@@ -12,7 +12,7 @@ export function fullWeekWitness(batch: number): EpochWitness {
     visits: i % 9,
     interactions: (i * 7) % 150,
   }));
-  return buildWitnessInput(rows, {
+  const w = buildWitnessInput(rows, {
     epoch: BENCH_EPOCH,
     categoryMask: 0xffffffffn,
     minPoints: 0n,
@@ -20,4 +20,5 @@ export function fullWeekWitness(batch: number): EpochWitness {
     secrets: { nullifierSecret: 1n, vaultSalt: 2n },
     batchSize: batch,
   });
+  return w.batches[0];
 }

@@ -22,9 +22,15 @@ import { networkChain } from '../../src/background/network/network-clients';
 import { startDevnet, type Devnet } from '../../scripts/devnet.ts';
 import { localChain } from '../../scripts/lib/clients.ts';
 import { makeWorld, PASSWORD, type World } from '../../tests/unit/helpers/world';
+import { computeWeekRoot } from '../../src/zk/index.ts';
 import { sampleRows } from '../../tests/anvil/real-proofs.ts';
 
 const DUMMY_PROOF = { a: [1n, 2n], b: [[3n, 4n], [5n, 6n]], c: [7n, 8n] } as const;
+/** A one-batch week for the accept-all verifier (tests/anvil/helpers.ts dummyWeek). */
+const dummyWeek = (points: bigint, nullifier: bigint, root: bigint) => ({
+  nullifier,
+  batches: [{ root, points, fingerprint: 1n, totalsCommitment: 1n, accOut: 1n, proof: DUMMY_PROOF }],
+});
 const CATEGORY_SETS: CategoryKey[][] = [['crypto'], ['finance'], ['news'], ['nft'], ['crypto', 'finance'], ['shopping']];
 
 export interface SeedOptions {
@@ -74,8 +80,8 @@ export async function seedPools(options: SeedOptions): Promise<Seeded> {
       const epoch = current - BigInt(k);
       const rows = sampleRows(epoch, k);
       rowsOf.set(epoch, rows);
-      await mintSbt(wallet, { sbt: dataSbt, epoch, points: 500n, nullifier: BigInt(k), root: 1000n + BigInt(k), proof: DUMMY_PROOF });
-      await storeCommitment(world.db, sealer, { chainId: network.chainId, address: holder, epoch: Number(epoch), root: 1000n + BigInt(k), points: 500, rows }, world.clock.now);
+      await mintSbt(wallet, { sbt: dataSbt, epoch, ...dummyWeek(500n, BigInt(k), 1000n + BigInt(k)) });
+      await storeCommitment(world.db, sealer, { chainId: network.chainId, address: holder, epoch: Number(epoch), root: computeWeekRoot([1000n + BigInt(k)]), points: 500, rows }, world.clock.now);
     }
 
     // Pools by anvil account 0: categories cycle, every 7th has a minimum no token meets,
@@ -105,7 +111,7 @@ export async function seedPools(options: SeedOptions): Promise<Seeded> {
       if (i % 10 === 9) continue;
       const { points, eligible } = scoreForPool(rowsOf.get(newest)!, terms[i]);
       if (!eligible) continue;
-      await stakeIntoPool(wallet, { pool: pools[i], tokenId: (BigInt(holder) << 96n) | newest, nullifier: BigInt(100 + i), points: BigInt(points), proof: DUMMY_PROOF });
+      await stakeIntoPool(wallet, { pool: pools[i], tokenId: (BigInt(holder) << 96n) | newest, ...dummyWeek(BigInt(points), BigInt(100 + i), 1001n) });
       staked++;
     }
     // Let the short pools end and the stakes earn a little.

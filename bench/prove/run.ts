@@ -25,6 +25,9 @@ const arg = (name: string, fallback: number): number => {
 const batch = arg('batch', 256);
 const runs = arg('runs', 3);
 
+/** EpochProof(256) before the one ceremony for issues #9 and #10 (public/zk/manifest.json of 2026-12-01). */
+const PREVIOUS_256 = 58_459;
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -66,6 +69,12 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['batch (leaves)', String(batch)],
     ['constraints', String(entry.constraints)],
+    ...(batch === 256
+      ? ([
+          ['constraints before week binding + delivery outputs', `${PREVIOUS_256.toLocaleString('en-US')} (now ${(((entry.constraints - PREVIOUS_256) / PREVIOUS_256) * 100).toFixed(1)} % more; target ≤ 10 %)`],
+          ['domain', `2^${Math.ceil(Math.log2(entry.constraints + entry.publicSignals.length + 1))} (target 2^16)`],
+        ] as [string, string][])
+      : []),
     ['constraints / leaf', (entry.constraints / batch).toFixed(1) + '  (target <= 400)'],
     ['cores', String(availableParallelism())],
     ['witness ms', wit.toFixed(0)],

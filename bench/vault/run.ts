@@ -170,7 +170,7 @@ async function buildCommitment(v: Vault, epoch: number, chainId: number): Promis
   const rows = await readEpochDomainDays(ctx.db, opener, epoch); // as the mint job: current aggregates used, none built
   const secrets = await getOrCreateEpochSecrets(ctx.db, ctx.now(), { sealer, opener });
   const c = buildEpochCommitment(rows, secrets, { epoch, batchSize: 256 });
-  await storeCommitment(ctx.db, sealer, { chainId, address: '0x0000000000000000000000000000000000000001', epoch, root: c.root, points: scoreDomainDays(rows), rows: c.rows }, ctx.now());
+  await storeCommitment(ctx.db, sealer, { chainId, address: '0x0000000000000000000000000000000000000001', epoch, root: c.weekRoot, points: scoreDomainDays(rows), rows: c.batches.flatMap((b) => b.rows) }, ctx.now());
 }
 
 /** Today's footprints changed since the last read (what capture does between two popup opens): its aggregate is stale. */

@@ -1,7 +1,8 @@
 pragma circom 2.1.0;
 
-// Batch of 256 domain-day leaves. Public inputs in snarkjs order follow the two
-// outputs (nullifier, points): root, epoch, categoryMask, minPoints, scope.
+// Batch of 256 domain-day leaves. Public signals in snarkjs order: the five
+// outputs (nullifier, points, fingerprint, totalsCommitment, accOut), then the
+// public inputs in declaration order: root, epoch, categoryMask, minPoints, scope, accIn.
 include "../epoch.circom";
 
-component main {public [root, epoch, categoryMask, minPoints, scope]} = EpochProof(256);
+component main {public [root, epoch, categoryMask, minPoints, scope, accIn]} = EpochProof(256);

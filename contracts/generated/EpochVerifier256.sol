@@ -6,102 +6,111 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 
 /// @title EpochVerifier256
 /// @notice Groth16 verifier (BN254) of EpochProof(256), public signals
-///         nullifier, points, root, epoch, categoryMask, minPoints, scope.
+///         nullifier, points, fingerprint, totalsCommitment, accOut, root, epoch, categoryMask, minPoints, scope, accIn.
 /// @dev Accepts exactly what the snarkjs template accepts: every public input must be < r
 ///      (else false), proof points are checked by the EIP-196/197 precompiles (an invalid one
 ///      gives false) and vk_x = IC0 + Σ s_i·IC_i. Where the template returns false because a
 ///      precompile ran out of gas, this contract reverts EpochVerifier__OutOfGas instead.
-///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC5 + minPoints·IC6
+///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC8 + minPoints·IC9
 ///      (precomputeBase): the same vk_x, two scalar multiplications (~12,300 gas) cheaper.
 ///      points < 2^13 and epoch < 2^16 (always so in a valid proof) are added bit by bit from
 ///      precomputed 2^k·IC (one ecAdd per set bit); larger values take the ecMul. Same point either way.
+///      A zero signal adds nothing (0·IC is the identity), so its ecMul is skipped.
 contract EpochVerifier256 is IEpochVerifier {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
-    uint256 internal constant ALPHA_X = 9478603371288487834363336505916851328581966489101193865095100029951516165888;
-    uint256 internal constant ALPHA_Y = 20524353150124389701471677835953183960868992346771022258562475421880879250622;
-    uint256 internal constant BETA_X1 = 19173783100003989900324423345762836271503883808359817249059423629070228180984;
-    uint256 internal constant BETA_X0 = 6426913512419049413234142945707761322577771713942531456715637808776395158667;
-    uint256 internal constant BETA_Y1 = 10576731863556171689869072778537313228731320391122270473388789174840024237456;
-    uint256 internal constant BETA_Y0 = 19104932712991268066490086964168734069901965055709691064111518590594176486813;
+    uint256 internal constant ALPHA_X = 10946655160935333415906274113598114302757450923209022492676203770455099261434;
+    uint256 internal constant ALPHA_Y = 18734124562526420165013058788370686505932407605306728667555871324195595649205;
+    uint256 internal constant BETA_X1 = 4564780885965464369175457543188277682019966289467954857183091739410270479149;
+    uint256 internal constant BETA_X0 = 13570597983164391994134909478305976630791659651630065300684286322016701503946;
+    uint256 internal constant BETA_Y1 = 9853741859354180994602268176919463866741748740679204726884756101157771968601;
+    uint256 internal constant BETA_Y0 = 12909566801861511830561685008644297676480633762556375055327088171358098890368;
     uint256 internal constant GAMMA_X1 = 11559732032986387107991004021392285783925812861821192530917403151452391805634;
     uint256 internal constant GAMMA_X0 = 10857046999023057135944570762232829481370756359578518086990519993285655852781;
     uint256 internal constant GAMMA_Y1 = 4082367875863433681332203403145435568316851327593401208105741076214120093531;
     uint256 internal constant GAMMA_Y0 = 8495653923123431417604973247489272438418190587263600148770280649306958101930;
-    uint256 internal constant DELTA_X1 = 9998548303152288588266460578760640830626716272748548759932478733543550660206;
-    uint256 internal constant DELTA_X0 = 10284705701180356699149474253898872710603495112612642708180337942882623509828;
-    uint256 internal constant DELTA_Y1 = 2915948721522374468449000734018348269762781486272342850569500945489472845680;
-    uint256 internal constant DELTA_Y0 = 17049412688254657051193115964181652973721525653678803231828038029641221696022;
-    uint256 internal constant IC0_X = 2251659590791305628727971874372083533409125015148765620036877402209533105963;
-    uint256 internal constant IC0_Y = 639643152033704247510681109962538005887886096869957929300857404109945157335;
-    uint256 internal constant IC1_X = 14266351310048089311300705185071839723709140319191303801317490528858946881035;
-    uint256 internal constant IC1_Y = 7791069794418135491365264932585764603705258510057386132779814008994310303934;
-    uint256 internal constant IC2_X = 17502458417349172243280014173168133613730422884980950818936948198114401899084;
-    uint256 internal constant IC2_Y = 14009505460632090246378030618723949736905007906186920226469491195407406354678;
-    uint256 internal constant IC3_X = 10657048993741063058192386786807586980417038583508813355993149268387457644578;
-    uint256 internal constant IC3_Y = 5189785181826501030656427157329831013593677896620352759722261878086270829497;
-    uint256 internal constant IC4_X = 20464676551480110073944155671882451291270324253586041497669100398856032780480;
-    uint256 internal constant IC4_Y = 14624300446266210003812106492636260373995825877259108731514658035284584358513;
-    uint256 internal constant IC5_X = 1914025252299807156763801975933019789952293636604835321859154817793127874130;
-    uint256 internal constant IC5_Y = 13384032704365401588896973936286098405802502003567005138179304961773185259399;
-    uint256 internal constant IC6_X = 2300960358459672113505192284112266887590646289207575342312862444435666485634;
-    uint256 internal constant IC6_Y = 7325008111764667623587319072917016212908502002886223583435619744230125134512;
-    uint256 internal constant IC7_X = 18182389660968955290647553621895687015131910804467473135232044801932804579281;
-    uint256 internal constant IC7_Y = 14131160514767099394176413592648133279266252156278342994219990615193517608667;
-    uint256 internal constant IC2_B1_X = 6654452330685697720358353597007585512705212078815402240566658702260395320863;
-    uint256 internal constant IC2_B1_Y = 3318709922642611343363492970415783566727289522656241832050113139097925567364;
-    uint256 internal constant IC2_B2_X = 15454338270996140625852306529044134209006489067013640938984878058517956732740;
-    uint256 internal constant IC2_B2_Y = 12904488668828546105812423280564883758237425446407631461341361708794066000086;
-    uint256 internal constant IC2_B3_X = 1090719090103846739469310489222347545486676600188547598953033807748354853469;
-    uint256 internal constant IC2_B3_Y = 5968558956884953660508896399265453949273995330934370808096306900161511716227;
-    uint256 internal constant IC2_B4_X = 18971282743493358689704592233840149888771250330035826443333224176721877421189;
-    uint256 internal constant IC2_B4_Y = 7807190660505660586617884394804852558558184492293770526438022548334017236170;
-    uint256 internal constant IC2_B5_X = 3437265992106010566009129074867475579786137284001024164139592206737641575340;
-    uint256 internal constant IC2_B5_Y = 6554662301547987016019806282209171666466158228749065446864017685331967177567;
-    uint256 internal constant IC2_B6_X = 20069800747070840341102715039130156651078857533875718222445287654449964992861;
-    uint256 internal constant IC2_B6_Y = 21199929145137665742160749255744758938505643804157704155853365528826916201370;
-    uint256 internal constant IC2_B7_X = 5455021220630756626169663644128317837382535698430460563178165875290517909125;
-    uint256 internal constant IC2_B7_Y = 6678603910290864095797880130946562780166353550119160122784519678291604305899;
-    uint256 internal constant IC2_B8_X = 15449358331439683775244340990127155010145185482606434085327675101490290318324;
-    uint256 internal constant IC2_B8_Y = 19956219933338049944790517893321368723838476748040195052208907122964460003226;
-    uint256 internal constant IC2_B9_X = 7252578217424958484633197069324294070327434568554179015545218013248696490651;
-    uint256 internal constant IC2_B9_Y = 16256450195585526395547489713828693196890830859859888019391862187379606170545;
-    uint256 internal constant IC2_B10_X = 20470919527665022370022301743729306429300163485005478724773622013026752033107;
-    uint256 internal constant IC2_B10_Y = 12240678867191229443067642311401447851582621994713240051457015931369501269360;
-    uint256 internal constant IC2_B11_X = 9907640555720313622142110841231218062556541208281870190339008496254184640015;
-    uint256 internal constant IC2_B11_Y = 12568745528568131407499497940340915312067321125454626133856670280232048035440;
-    uint256 internal constant IC2_B12_X = 3918282184041602583414474436984728304145347184383606852472814919119750151101;
-    uint256 internal constant IC2_B12_Y = 13430546478126733948524955016779488747202964862973882482899865563780203475362;
-    uint256 internal constant IC4_B1_X = 21359399800477661839535436824039659852716794395378312410739665006207917164317;
-    uint256 internal constant IC4_B1_Y = 3440339865951523172841965696460844067577510896481093151452727891674115489794;
-    uint256 internal constant IC4_B2_X = 6495740206974563605344750659890310996681260434979364741282192758883390345239;
-    uint256 internal constant IC4_B2_Y = 10574371163393639139368068351525490897480561687590108073695200166737071039064;
-    uint256 internal constant IC4_B3_X = 11879150182197497543684254446719364409921513249713172233696724719001560106339;
-    uint256 internal constant IC4_B3_Y = 1283974564693118017580416215639390774552687641702868136164409439601325509522;
-    uint256 internal constant IC4_B4_X = 6735029130304664654228069125990389298862287917589944470633110837108629144340;
-    uint256 internal constant IC4_B4_Y = 18195132210232852750266890730248422401329559812230728794209953959565291907802;
-    uint256 internal constant IC4_B5_X = 13150340225571689456005824415517140153853801712437514578813138124952570146953;
-    uint256 internal constant IC4_B5_Y = 5161894458993932765430437655475264941888301790290984734712115968657713362121;
-    uint256 internal constant IC4_B6_X = 8071831937578822481370010653886428738221488060421000420929899335600005347255;
-    uint256 internal constant IC4_B6_Y = 13896806598064341342983791576506711455430099311674619042339060498623576449021;
-    uint256 internal constant IC4_B7_X = 1221178996336859053131305347776932531102519056798253434508583426042472386968;
-    uint256 internal constant IC4_B7_Y = 9681223640412300787829447940236688140386907765916609611939689846999740813725;
-    uint256 internal constant IC4_B8_X = 10824220009283945988049680632920815856907789221954144872084829501278542074613;
-    uint256 internal constant IC4_B8_Y = 2541969815796426115500883659639969753769246342149822488651266771920311973537;
-    uint256 internal constant IC4_B9_X = 20290226587871512030080439146878601981923481113655381151945710831878542700626;
-    uint256 internal constant IC4_B9_Y = 8705637874194272001498001465058833086213899972452853546606587599494374653004;
-    uint256 internal constant IC4_B10_X = 5584076951129675467820335029788658413722510404459167776048897903759520819538;
-    uint256 internal constant IC4_B10_Y = 1959985700482155993243196281148448672278448399426822395055668426119693309019;
-    uint256 internal constant IC4_B11_X = 17760770902413065449635531571848743875801668666345937919609666984792353837787;
-    uint256 internal constant IC4_B11_Y = 12824956767479432578428375338000051684924035802086207470537355558052377931864;
-    uint256 internal constant IC4_B12_X = 11083557804222442691850270886870087203570004594288977750662828696128916975420;
-    uint256 internal constant IC4_B12_Y = 12456165713482562914377362722910086441457235629574451649910536269120128633467;
-    uint256 internal constant IC4_B13_X = 21699596953611543542495843921649294538444477746865985886609793706575234643933;
-    uint256 internal constant IC4_B13_Y = 8668163113630228244973570980731718208771399005247444645622695773621817374997;
-    uint256 internal constant IC4_B14_X = 17576037353882901465722824566383438675270059657122183525239005575621568242125;
-    uint256 internal constant IC4_B14_Y = 10612109093275224235406328284533544407516545716225325514818634090769743108732;
-    uint256 internal constant IC4_B15_X = 21682760569768830965194158889778334489388757268827741626680087454798713333913;
-    uint256 internal constant IC4_B15_Y = 21664429248112151619403237103677637782770944398978851418231361522057808311048;
+    uint256 internal constant DELTA_X1 = 7381003788737979956011585412597901392579287972956561138146838130685482842937;
+    uint256 internal constant DELTA_X0 = 6052159102834353056409335497378125102787597756477249655779843727106153382934;
+    uint256 internal constant DELTA_Y1 = 15123398401535556977286000358634654243934006748961359185007293596741742692438;
+    uint256 internal constant DELTA_Y0 = 12134062351664477536761207634600387576064876014637560308290251937576297129881;
+    uint256 internal constant IC0_X = 20107545609353407332660803447884295317742459094389415563743371561045460496455;
+    uint256 internal constant IC0_Y = 221271517696464053061249663717091190752063948309627368308446144528320364224;
+    uint256 internal constant IC1_X = 440628073133268675538613915752989612832915402249634920405165730423386892369;
+    uint256 internal constant IC1_Y = 12657406667534242395039883976171132738676090671466966186187548958662471656182;
+    uint256 internal constant IC2_X = 8283049142492054624741163321932630466071187158536646251347986612412560916424;
+    uint256 internal constant IC2_Y = 2716274146638681534573268594371613054237488496490338842298748629839138734827;
+    uint256 internal constant IC3_X = 18021735020292629833200078058902543348574838172527056982365822207302797369156;
+    uint256 internal constant IC3_Y = 14547374320334689059274693478099221880520021444719630791206475918573059897673;
+    uint256 internal constant IC4_X = 12655225779945225606505501121649806058184579370595243897258270643476298370483;
+    uint256 internal constant IC4_Y = 17914647007706898439537078151546035108860442056769784422648684075680323272259;
+    uint256 internal constant IC5_X = 20734481671936651200219937162142435810027092456060263360329814632160342530068;
+    uint256 internal constant IC5_Y = 7211394103064335519852852281048021351159884485720234901777194621216696720824;
+    uint256 internal constant IC6_X = 17563380621335921074712734728501226486332181349249781397722009492157458659630;
+    uint256 internal constant IC6_Y = 19092950593849813965196284170734427601444753681399049339330037836811870150973;
+    uint256 internal constant IC7_X = 15474358208467187309697891539369298375538601342519849281612942709252227933650;
+    uint256 internal constant IC7_Y = 15340919787443700395222490865442123145536760992233087024103059003606233350250;
+    uint256 internal constant IC8_X = 9069874773867713700725696723503023678983683585424232290565750129762499814625;
+    uint256 internal constant IC8_Y = 7106569194759936013012961410495183727819430308655065438219073637645243835227;
+    uint256 internal constant IC9_X = 3608846094877447662559630854303081691071892152854076836021173252555323614734;
+    uint256 internal constant IC9_Y = 17117438828425891948618119399732902800060218192774246668884373743904226975651;
+    uint256 internal constant IC10_X = 19736214293104621655889125116411102066435570989034735647344313562862701282779;
+    uint256 internal constant IC10_Y = 13971933774534477117099932906045417848887617464142094373815855228093585567847;
+    uint256 internal constant IC11_X = 5599982176468733498997106657581498119185863890384930746832960824253246945457;
+    uint256 internal constant IC11_Y = 10629944426515456875096192977076294133565052575660825802476882028411104744162;
+    uint256 internal constant IC2_B1_X = 3648994214245041211599297497568718411178405944591856100155478867449022722498;
+    uint256 internal constant IC2_B1_Y = 5030351336412216896294485458121790657853851081532639831786433274830730273341;
+    uint256 internal constant IC2_B2_X = 3574164518201330406935690610492113641424280313927824634157528574115224107520;
+    uint256 internal constant IC2_B2_Y = 7157508948720067933863203183823862411823661696883146566161516021478434362849;
+    uint256 internal constant IC2_B3_X = 21761550857052250606945094006877105579132758022152873240071512862703950001187;
+    uint256 internal constant IC2_B3_Y = 7499600402946736990628351571304528737762512908852938987728512552676308684806;
+    uint256 internal constant IC2_B4_X = 19418754743172516669214400326322278343421437836174419144673114273144144752923;
+    uint256 internal constant IC2_B4_Y = 20181396350002379355277586100539216315302864672692903012923150590104420658627;
+    uint256 internal constant IC2_B5_X = 9874201580502659166491139264886718242542880220558092932597209145639373095535;
+    uint256 internal constant IC2_B5_Y = 14757849848145738077054915124027141089818297504248109938754616988210201874862;
+    uint256 internal constant IC2_B6_X = 18968699744513104205113061351660976543820289257826332107465290647896190361266;
+    uint256 internal constant IC2_B6_Y = 14200020121707969845656436550055091129340976013459500950306252102934834090535;
+    uint256 internal constant IC2_B7_X = 18333220503919482878307410919994417732404624899426432084833078680823085695305;
+    uint256 internal constant IC2_B7_Y = 17874700791216763342740949274325140853659436350807593404331978991908185701247;
+    uint256 internal constant IC2_B8_X = 7447980164044572746561279515760360641537036343662051281840426100700122761061;
+    uint256 internal constant IC2_B8_Y = 11584732938707800905578496853616768285307797447001632058115161482443113055949;
+    uint256 internal constant IC2_B9_X = 4764057422384991577921277332272497220418513469374867516130444914882119750969;
+    uint256 internal constant IC2_B9_Y = 1945589080335716390815980179851865590427697010349362229865115603394771545182;
+    uint256 internal constant IC2_B10_X = 16531865559753857582010111933295987270557967018266806846530802557362951984330;
+    uint256 internal constant IC2_B10_Y = 20891704385557765179306092689078483665331172449541275189139878484415919221549;
+    uint256 internal constant IC2_B11_X = 16536170439267465306664475570084901147003448603418423481430306722232307448166;
+    uint256 internal constant IC2_B11_Y = 20527172988326873520482609953409555875615403546145288689521389080764276304369;
+    uint256 internal constant IC2_B12_X = 13633033468180014138018464455428794812423529230894257684490253924238247378458;
+    uint256 internal constant IC2_B12_Y = 4623878837565390132253183673129330827169176419155644724967049782929946405281;
+    uint256 internal constant IC7_B1_X = 11565824227956835492396353337981956943608479481802548463150996582324536451974;
+    uint256 internal constant IC7_B1_Y = 2625774908384541289529252419957828864808310112592893051617464668484041902812;
+    uint256 internal constant IC7_B2_X = 3836300171525917982843586233916397031149330536022449807300716047959565513842;
+    uint256 internal constant IC7_B2_Y = 18139924151241734377459373484882915048656147021439485625024395516159177682688;
+    uint256 internal constant IC7_B3_X = 12229884399178951950323675063911104268473204198199531321173260218241964433252;
+    uint256 internal constant IC7_B3_Y = 1410998003963732927816230428943074684870240286919712269525114666319122431903;
+    uint256 internal constant IC7_B4_X = 13206776887358796228048017533405371669019609524815383510351396863833648440648;
+    uint256 internal constant IC7_B4_Y = 13241383796367809407750387420932176019984589853774617599488826117027083269473;
+    uint256 internal constant IC7_B5_X = 11539583465630432469589282890596569909270308717664609692005572213683958313304;
+    uint256 internal constant IC7_B5_Y = 21736189618660618833207019333172734924990936122529208871011895808251642323642;
+    uint256 internal constant IC7_B6_X = 12216116760175768075180701215959634952658784454693911260629920247258845930561;
+    uint256 internal constant IC7_B6_Y = 1358329023668608170046282241951676002784918330142919738504696102210048401580;
+    uint256 internal constant IC7_B7_X = 9091604304264862528970789648353320854028907974570765926386351760150129975796;
+    uint256 internal constant IC7_B7_Y = 7570254221007486316444232699228287460724050991742461126941719835520857339872;
+    uint256 internal constant IC7_B8_X = 787203220950610281442353368508839229945905082944385588301786601146686713336;
+    uint256 internal constant IC7_B8_Y = 18203197489115174712522646359867841375374370693869505120595122848139242052416;
+    uint256 internal constant IC7_B9_X = 9864466516472983316402455013805237999762479383666052739646369714839672376151;
+    uint256 internal constant IC7_B9_Y = 15752863692098553456019197126166692010686179737042994924388247511523889600947;
+    uint256 internal constant IC7_B10_X = 14741062391513073052658071989138890881229318201345229145963487692884867745833;
+    uint256 internal constant IC7_B10_Y = 3677418632455103526045287303851646793387572733219382567057979696166717833832;
+    uint256 internal constant IC7_B11_X = 246122587879935844038149016813722778712826798256789932238692175220179163113;
+    uint256 internal constant IC7_B11_Y = 2262896680134947577248307269054668708647241971177812122623473509871274842179;
+    uint256 internal constant IC7_B12_X = 773658535781538842341496136139606522726446390695549079694242480050425726412;
+    uint256 internal constant IC7_B12_Y = 6746379134919554986684743907475135017717197224245160125175959381650546942587;
+    uint256 internal constant IC7_B13_X = 5281362841641499984804845079047365891645672231555928950760619264850413627567;
+    uint256 internal constant IC7_B13_Y = 11471399663699884020903943357852932244600729074063815111696493453741459045062;
+    uint256 internal constant IC7_B14_X = 12500118129917582460848458706657244762422700422247759207664484771131724359510;
+    uint256 internal constant IC7_B14_Y = 1235866845396142973521154358200658453696993853030707248417826738578479489074;
+    uint256 internal constant IC7_B15_X = 8144380582859399990809955294802107617840710396417132444677797769176754148802;
+    uint256 internal constant IC7_B15_Y = 10244421077168417666181736823304928455480641442908206777957519719883240810033;
 
     /// @dev 45,000 + 4 × 34,000 for the pairing, plus the 1/64 a call keeps back, plus margin.
     uint256 internal constant PAIRING_GAS = 186000;
@@ -114,7 +123,7 @@ contract EpochVerifier256 is IEpochVerifier {
         uint256[2] calldata _pA,
         uint256[2][2] calldata _pB,
         uint256[2] calldata _pC,
-        uint256[7] calldata _pubSignals
+        uint256[11] calldata _pubSignals
     ) external view returns (bool) {
         assembly {
             // acc (at m) += s · (px, py). The points are the vkey constants or precompile outputs, so
@@ -177,9 +186,16 @@ contract EpochVerifier256 is IEpochVerifier {
             if iszero(lt(calldataload(add(_pubSignals, 128)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_pubSignals, 160)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_pubSignals, 192)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 224)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 256)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 288)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 320)), R)) { returnFalse() }
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
-            mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_pubSignals, 0)))
+            { // nullifier
+                let s := calldataload(add(_pubSignals, 0))
+                if s { mulAcc(vk, IC1_X, IC1_Y, s) }
+            }
             { // points: one ecAdd per set bit below 2^13
                 let s := calldataload(add(_pubSignals, 32))
                 switch lt(s, 0x2000)
@@ -200,33 +216,61 @@ contract EpochVerifier256 is IEpochVerifier {
                     if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
                 }
             }
-            mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_pubSignals, 64)))
-            { // epoch: one ecAdd per set bit below 2^16
+            { // fingerprint
+                let s := calldataload(add(_pubSignals, 64))
+                if s { mulAcc(vk, IC3_X, IC3_Y, s) }
+            }
+            { // totalsCommitment
                 let s := calldataload(add(_pubSignals, 96))
+                if s { mulAcc(vk, IC4_X, IC4_Y, s) }
+            }
+            { // accOut
+                let s := calldataload(add(_pubSignals, 128))
+                if s { mulAcc(vk, IC5_X, IC5_Y, s) }
+            }
+            { // root
+                let s := calldataload(add(_pubSignals, 160))
+                if s { mulAcc(vk, IC6_X, IC6_Y, s) }
+            }
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_pubSignals, 192))
                 switch lt(s, 0x10000)
-                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                case 0 { mulAcc(vk, IC7_X, IC7_Y, s) }
                 default {
-                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
-                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
-                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
-                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
-                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
-                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
-                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
-                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
-                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
-                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
-                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
-                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
-                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
-                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
-                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
-                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                    if and(s, 0x1) { addPoint(vk, IC7_X, IC7_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC7_B1_X, IC7_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC7_B2_X, IC7_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC7_B3_X, IC7_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC7_B4_X, IC7_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC7_B5_X, IC7_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC7_B6_X, IC7_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC7_B7_X, IC7_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC7_B8_X, IC7_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC7_B9_X, IC7_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC7_B10_X, IC7_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC7_B11_X, IC7_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC7_B12_X, IC7_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC7_B13_X, IC7_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC7_B14_X, IC7_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC7_B15_X, IC7_B15_Y) }
                 }
             }
-            mulAcc(vk, IC5_X, IC5_Y, calldataload(add(_pubSignals, 128)))
-            mulAcc(vk, IC6_X, IC6_Y, calldataload(add(_pubSignals, 160)))
-            mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_pubSignals, 192)))
+            { // categoryMask
+                let s := calldataload(add(_pubSignals, 224))
+                if s { mulAcc(vk, IC8_X, IC8_Y, s) }
+            }
+            { // minPoints
+                let s := calldataload(add(_pubSignals, 256))
+                if s { mulAcc(vk, IC9_X, IC9_Y, s) }
+            }
+            { // scope
+                let s := calldataload(add(_pubSignals, 288))
+                if s { mulAcc(vk, IC10_X, IC10_Y, s) }
+            }
+            { // accIn
+                let s := calldataload(add(_pubSignals, 320))
+                if s { mulAcc(vk, IC11_X, IC11_Y, s) }
+            }
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)
         }
@@ -291,21 +335,27 @@ contract EpochVerifier256 is IEpochVerifier {
             if iszero(lt(minPoints, R)) { mstore(0, NOT_IN_FIELD_SELECTOR) revert(0, 4) }
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
-            mulAcc(vk, IC5_X, IC5_Y, categoryMask)
-            mulAcc(vk, IC6_X, IC6_Y, minPoints)
+            { // categoryMask
+                let s := categoryMask
+                if s { mulAcc(vk, IC8_X, IC8_Y, s) }
+            }
+            { // minPoints
+                let s := minPoints
+                if s { mulAcc(vk, IC9_X, IC9_Y, s) }
+            }
             x := mload(vk)
             y := mload(add(vk, 0x20))
         }
     }
 
     /// @inheritdoc IEpochVerifier
-    /// @dev _rest: [0] nullifier, [1] points, [2] root, [3] epoch, [4] scope.
+    /// @dev _rest: [0] nullifier, [1] points, [2] fingerprint, [3] totalsCommitment, [4] accOut, [5] root, [6] epoch, [7] scope, [8] accIn.
     function verifyProofWithBase(
         uint256[2] calldata _pA,
         uint256[2][2] calldata _pB,
         uint256[2] calldata _pC,
         uint256[2] calldata _base,
-        uint256[5] calldata _rest
+        uint256[9] calldata _rest
     ) external view returns (bool) {
         assembly {
             // acc (at m) += s · (px, py). The points are the vkey constants or precompile outputs, so
@@ -366,6 +416,10 @@ contract EpochVerifier256 is IEpochVerifier {
             if iszero(lt(calldataload(add(_rest, 64)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_rest, 96)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_rest, 128)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 160)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 192)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 224)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 256)), R)) { returnFalse() }
             let bx := calldataload(_base)
             let by := calldataload(add(_base, 0x20))
             // The base must be a point of G1 (or the point at infinity (0, 0)), else false.
@@ -375,7 +429,10 @@ contract EpochVerifier256 is IEpochVerifier {
             }
             mstore(vk, bx)
             mstore(add(vk, 0x20), by)
-            mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_rest, 0)))
+            { // nullifier
+                let s := calldataload(add(_rest, 0))
+                if s { mulAcc(vk, IC1_X, IC1_Y, s) }
+            }
             { // points: one ecAdd per set bit below 2^13
                 let s := calldataload(add(_rest, 32))
                 switch lt(s, 0x2000)
@@ -396,31 +453,53 @@ contract EpochVerifier256 is IEpochVerifier {
                     if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
                 }
             }
-            mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_rest, 64)))
-            { // epoch: one ecAdd per set bit below 2^16
+            { // fingerprint
+                let s := calldataload(add(_rest, 64))
+                if s { mulAcc(vk, IC3_X, IC3_Y, s) }
+            }
+            { // totalsCommitment
                 let s := calldataload(add(_rest, 96))
+                if s { mulAcc(vk, IC4_X, IC4_Y, s) }
+            }
+            { // accOut
+                let s := calldataload(add(_rest, 128))
+                if s { mulAcc(vk, IC5_X, IC5_Y, s) }
+            }
+            { // root
+                let s := calldataload(add(_rest, 160))
+                if s { mulAcc(vk, IC6_X, IC6_Y, s) }
+            }
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_rest, 192))
                 switch lt(s, 0x10000)
-                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                case 0 { mulAcc(vk, IC7_X, IC7_Y, s) }
                 default {
-                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
-                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
-                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
-                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
-                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
-                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
-                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
-                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
-                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
-                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
-                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
-                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
-                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
-                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
-                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
-                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                    if and(s, 0x1) { addPoint(vk, IC7_X, IC7_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC7_B1_X, IC7_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC7_B2_X, IC7_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC7_B3_X, IC7_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC7_B4_X, IC7_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC7_B5_X, IC7_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC7_B6_X, IC7_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC7_B7_X, IC7_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC7_B8_X, IC7_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC7_B9_X, IC7_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC7_B10_X, IC7_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC7_B11_X, IC7_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC7_B12_X, IC7_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC7_B13_X, IC7_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC7_B14_X, IC7_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC7_B15_X, IC7_B15_Y) }
                 }
             }
-            mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_rest, 128)))
+            { // scope
+                let s := calldataload(add(_rest, 224))
+                if s { mulAcc(vk, IC10_X, IC10_Y, s) }
+            }
+            { // accIn
+                let s := calldataload(add(_rest, 256))
+                if s { mulAcc(vk, IC11_X, IC11_Y, s) }
+            }
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)
         }

@@ -6,102 +6,111 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 
 /// @title EpochVerifier8
 /// @notice Groth16 verifier (BN254) of EpochProof(8), public signals
-///         nullifier, points, root, epoch, categoryMask, minPoints, scope.
+///         nullifier, points, fingerprint, totalsCommitment, accOut, root, epoch, categoryMask, minPoints, scope, accIn.
 /// @dev Accepts exactly what the snarkjs template accepts: every public input must be < r
 ///      (else false), proof points are checked by the EIP-196/197 precompiles (an invalid one
 ///      gives false) and vk_x = IC0 + Σ s_i·IC_i. Where the template returns false because a
 ///      precompile ran out of gas, this contract reverts EpochVerifier__OutOfGas instead.
-///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC5 + minPoints·IC6
+///      verifyProofWithBase starts the sum from a caller's base = IC0 + categoryMask·IC8 + minPoints·IC9
 ///      (precomputeBase): the same vk_x, two scalar multiplications (~12,300 gas) cheaper.
 ///      points < 2^13 and epoch < 2^16 (always so in a valid proof) are added bit by bit from
 ///      precomputed 2^k·IC (one ecAdd per set bit); larger values take the ecMul. Same point either way.
+///      A zero signal adds nothing (0·IC is the identity), so its ecMul is skipped.
 contract EpochVerifier8 is IEpochVerifier {
     uint256 internal constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     uint256 internal constant Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583;
-    uint256 internal constant ALPHA_X = 414307535434180513981445219385804981677078151694078320251462687984168249747;
-    uint256 internal constant ALPHA_Y = 10164190366693264490559816788423188575766895209349525559688808617246685090474;
-    uint256 internal constant BETA_X1 = 4013298190899571624538791663876982575015466237152567857121708990427610032512;
-    uint256 internal constant BETA_X0 = 10575671154658181980213130507723813403733290317607139185727915142230701138200;
-    uint256 internal constant BETA_Y1 = 20341722758499465198780405186968553479481126019277739532214695640855135592187;
-    uint256 internal constant BETA_Y0 = 18221191446231976234680003646030805268235580538389052812754890738343648281867;
+    uint256 internal constant ALPHA_X = 10946655160935333415906274113598114302757450923209022492676203770455099261434;
+    uint256 internal constant ALPHA_Y = 18734124562526420165013058788370686505932407605306728667555871324195595649205;
+    uint256 internal constant BETA_X1 = 4564780885965464369175457543188277682019966289467954857183091739410270479149;
+    uint256 internal constant BETA_X0 = 13570597983164391994134909478305976630791659651630065300684286322016701503946;
+    uint256 internal constant BETA_Y1 = 9853741859354180994602268176919463866741748740679204726884756101157771968601;
+    uint256 internal constant BETA_Y0 = 12909566801861511830561685008644297676480633762556375055327088171358098890368;
     uint256 internal constant GAMMA_X1 = 11559732032986387107991004021392285783925812861821192530917403151452391805634;
     uint256 internal constant GAMMA_X0 = 10857046999023057135944570762232829481370756359578518086990519993285655852781;
     uint256 internal constant GAMMA_Y1 = 4082367875863433681332203403145435568316851327593401208105741076214120093531;
     uint256 internal constant GAMMA_Y0 = 8495653923123431417604973247489272438418190587263600148770280649306958101930;
-    uint256 internal constant DELTA_X1 = 13092898332966323898031326600112076148006379084895450538881470933348119078215;
-    uint256 internal constant DELTA_X0 = 21089592962634743138796423751653968178541725953722715968171873893257124791421;
-    uint256 internal constant DELTA_Y1 = 5551221487895450490170603477736657301341558492428444799838430974689640600949;
-    uint256 internal constant DELTA_Y0 = 8238765698926636788178242229853774698086438337307758261347604913205995471215;
-    uint256 internal constant IC0_X = 13523594465538602695506290511688749600352510830941823216888346372418393211315;
-    uint256 internal constant IC0_Y = 7975162057908586733914897761027865318199361241124549171937533066923461833288;
-    uint256 internal constant IC1_X = 12807997562490250847542045282730861678853710276960348396396068028007632886864;
-    uint256 internal constant IC1_Y = 14754655736343682326769080969045436219887879195234615083678059859949903101458;
-    uint256 internal constant IC2_X = 2506121146105369066621910874370724542828266866385906768233836990924496284299;
-    uint256 internal constant IC2_Y = 16042787814878820748191417474108457723571412130747570635917564486796772837712;
-    uint256 internal constant IC3_X = 15315908521381458442519717076139010541581894228410386594174249816993237397203;
-    uint256 internal constant IC3_Y = 13907876107100988802602235749752596332017683281884057993161638783117431585795;
-    uint256 internal constant IC4_X = 6713965144557918522975628399116654260410661032484798855802195750196189111522;
-    uint256 internal constant IC4_Y = 988811337282379045055843162377576574640042927196785047338271893466452045263;
-    uint256 internal constant IC5_X = 4384176593331762492184750107309353487949966399281385684338026993230373248563;
-    uint256 internal constant IC5_Y = 4901448239662554317181020961008301647007235069313817417282255703742917074831;
-    uint256 internal constant IC6_X = 8856838986140527301332841459233423418870683083534886154160331298188646787532;
-    uint256 internal constant IC6_Y = 1975458097878317647238526002060475863105239791063460010788381926696740419590;
-    uint256 internal constant IC7_X = 12988653559290421774477066626336473944042359795654072827903487040455768389861;
-    uint256 internal constant IC7_Y = 17607075444525765306365884309944802916481722696857873117440794962890088430556;
-    uint256 internal constant IC2_B1_X = 3631363618700599562971071956374401295861531356781058044287538580203569236262;
-    uint256 internal constant IC2_B1_Y = 18208083746808695426294930481497624983703887835031646845844365545975982893838;
-    uint256 internal constant IC2_B2_X = 16757351129743833100613072094408468706608649109555287182940436641215448294120;
-    uint256 internal constant IC2_B2_Y = 2615540078810042347727416069206702213176725800036695592432683701010460414549;
-    uint256 internal constant IC2_B3_X = 5459604458192374087995554710313687453201781581133418354497128935237952416210;
-    uint256 internal constant IC2_B3_Y = 4784750430523482766177269349869424621122761040344595760668562158869255368490;
-    uint256 internal constant IC2_B4_X = 238424258881075702672527429124057924363811247793861766065313983551789765291;
-    uint256 internal constant IC2_B4_Y = 6096477892220598530378681631525034552292144634042948363669424258246473453906;
-    uint256 internal constant IC2_B5_X = 7399448464949598884983156602672234632023465063281700733497990180351382321499;
-    uint256 internal constant IC2_B5_Y = 20079988910713708651680210923196248678519154480042943005614227472398080748822;
-    uint256 internal constant IC2_B6_X = 12807084086511841826199714006872976599984058040063802170421897293124536717578;
-    uint256 internal constant IC2_B6_Y = 15909384079074899068759273032186345466978329847446740969991275556757308645716;
-    uint256 internal constant IC2_B7_X = 11635072782411773302837327356913134088967475743893966028225562038031846930195;
-    uint256 internal constant IC2_B7_Y = 7903482248403844836792275621748025531463179407187293338153314262531337907756;
-    uint256 internal constant IC2_B8_X = 11916018194147326846696498047650597171428334587725277521212063771561820251996;
-    uint256 internal constant IC2_B8_Y = 2459079733003812888669398060583689153027488995807423617877185883810622598163;
-    uint256 internal constant IC2_B9_X = 20753189434930377733636273857582001167407352279474568478087190958817580972960;
-    uint256 internal constant IC2_B9_Y = 4591296711571216154963566976395595615278935715791694407612630215267986270514;
-    uint256 internal constant IC2_B10_X = 14998476594917436542373164309158901787750317952679288364087274669147146320821;
-    uint256 internal constant IC2_B10_Y = 18982372975268435595505336842816848940995420461689958700185756466969511614226;
-    uint256 internal constant IC2_B11_X = 16209141584571883561011778906270547417058955399630296190950872558538109626004;
-    uint256 internal constant IC2_B11_Y = 3704232640678987998191233805635037065113904267443960575724663454216940160698;
-    uint256 internal constant IC2_B12_X = 12635622427849750656446559610032428548239928806193604411682506182572656357448;
-    uint256 internal constant IC2_B12_Y = 14744538978315297839467070809381914069173682236046895120143279323109225117674;
-    uint256 internal constant IC4_B1_X = 16707199262170028567364497660792349261807110780219457392919522272142536170581;
-    uint256 internal constant IC4_B1_Y = 21351672958001794113334053352671085060833887719602801583704911441396458785355;
-    uint256 internal constant IC4_B2_X = 21311097081489584982731549028360217026436448040672047753674571773423354860208;
-    uint256 internal constant IC4_B2_Y = 17022897654100726313530667708536680217573640333523754123406430763299964416778;
-    uint256 internal constant IC4_B3_X = 4940849418500915269188949101913605910656799336309704377738198876431960619242;
-    uint256 internal constant IC4_B3_Y = 18328656835386272280498904656924772507682601643198223458657618942182799070429;
-    uint256 internal constant IC4_B4_X = 20106906469766141782789419888920790474899440651733886533434000208224670334066;
-    uint256 internal constant IC4_B4_Y = 10663844641975968829149777961153559394073109036877251819961139915265018822794;
-    uint256 internal constant IC4_B5_X = 10502641305328350714966491377936545526861949053731244062206592996693380809310;
-    uint256 internal constant IC4_B5_Y = 12943502444273863821390064169574305154419276344086216256275007427715530728746;
-    uint256 internal constant IC4_B6_X = 2076304736289963231663078943388890938691822856388033742233117679772503876301;
-    uint256 internal constant IC4_B6_Y = 1521927908480803003517443796531552197944357297243615922709671319029715140974;
-    uint256 internal constant IC4_B7_X = 20382902148828239913490684385963150434461844774909610537469221203589588672430;
-    uint256 internal constant IC4_B7_Y = 8127524201874202080177327835101648689464847406813476202946190181573847697763;
-    uint256 internal constant IC4_B8_X = 6689929483151859803493172939632384115442478735115012591385303706765566890708;
-    uint256 internal constant IC4_B8_Y = 12160978703040006182242224281486466695493291595704525285644606290351813970042;
-    uint256 internal constant IC4_B9_X = 15902057508615445137803651777860934691962046176744463470499604359832436368421;
-    uint256 internal constant IC4_B9_Y = 12616158728777061595179659960922514469882173607860650972787760392197869134779;
-    uint256 internal constant IC4_B10_X = 4718555948192394939708558106243706522810687598391257008954075006571725519261;
-    uint256 internal constant IC4_B10_Y = 13921815647710144642984209096763555902863477970785260875246624088111594304268;
-    uint256 internal constant IC4_B11_X = 15266144764929597829097918373766097875753284140033306985134081642792732266478;
-    uint256 internal constant IC4_B11_Y = 10741444480904040183382782713013636914293182370625096369962798747325384001213;
-    uint256 internal constant IC4_B12_X = 9221863290590058719122616615943940378938996749283844658521347740354383043251;
-    uint256 internal constant IC4_B12_Y = 2615549985520632435739012496570877778465077246865445524432694539501529871206;
-    uint256 internal constant IC4_B13_X = 18932504255497320092830243590690019691503423246354605137911177420764476731036;
-    uint256 internal constant IC4_B13_Y = 13023066636131520774985783122381913167458585503821982324533320847997391017106;
-    uint256 internal constant IC4_B14_X = 14659243150478037376763435567593962235733616495735903863663949726831083482514;
-    uint256 internal constant IC4_B14_Y = 3195089111846511670273046684326532224760671249612516317858876442616680446348;
-    uint256 internal constant IC4_B15_X = 11033073415505381095229936274799370826541587340947499754101374159900448174412;
-    uint256 internal constant IC4_B15_Y = 10981411369028421420301382592397627997606549367388745929316533402462212927990;
+    uint256 internal constant DELTA_X1 = 14055014743209404256023165058321201802785448311346308370406779949587290904324;
+    uint256 internal constant DELTA_X0 = 16696213499495681426866836516438613982257491670353446485642365984736672008955;
+    uint256 internal constant DELTA_Y1 = 15051000617364795551138977549786837705666316949354639691555916380077359079945;
+    uint256 internal constant DELTA_Y0 = 1316388887145528236020003479277443573986752051199848133395671239948667187904;
+    uint256 internal constant IC0_X = 17996861402964665310228152813495386705308193111707840696719545637500383126055;
+    uint256 internal constant IC0_Y = 10178802595183080055269998835035160493899111645337860072510087282648800420090;
+    uint256 internal constant IC1_X = 11537267981984241336242596132687627791059903351305182159396022575796962153527;
+    uint256 internal constant IC1_Y = 18341392259102378597420080117854420959573156920843816773271123110713758538199;
+    uint256 internal constant IC2_X = 21116450558944376161517462275832941803528296833992797850880060643668806241826;
+    uint256 internal constant IC2_Y = 21618577707290768594900443284797135728386863956733520053572375352691396098979;
+    uint256 internal constant IC3_X = 14039569135994701848133363464600062079094421095437652020198303781782697434780;
+    uint256 internal constant IC3_Y = 5139332341591286785524051069963142949389579065666378600417996755561067034946;
+    uint256 internal constant IC4_X = 6965110267446548598113535309911944337096675513660176210220907550242221379000;
+    uint256 internal constant IC4_Y = 7779615851085791291975565217775969228262311669364385373385348259352997985053;
+    uint256 internal constant IC5_X = 20262974943165312591837034246280845959972028799963293022162594449508978259113;
+    uint256 internal constant IC5_Y = 20983668897890006465196107988779874059125053541804971671579708060895156498324;
+    uint256 internal constant IC6_X = 9280015830519283530819200563965703867336760162505062982525040072055690186032;
+    uint256 internal constant IC6_Y = 2046502429481957443753536302609010125046553412452226160384776495962669727745;
+    uint256 internal constant IC7_X = 12548520084813395880404831705543908588062341524096663629800905926551002273572;
+    uint256 internal constant IC7_Y = 2849515208048914545415828928722003210968121649896905750079586876269700976748;
+    uint256 internal constant IC8_X = 11227015430487572278318783230285903479144604351762461694484244135033371789784;
+    uint256 internal constant IC8_Y = 3628341316114658044162865970455091426806640897343249318767392630616761763453;
+    uint256 internal constant IC9_X = 7644495310932230991595166467197936590854997130842804789768709582169622124175;
+    uint256 internal constant IC9_Y = 11065454775142042001971872851577046922106646445260433480634649925300389978815;
+    uint256 internal constant IC10_X = 11033708189126734863429423333454287581464220096891438524641244491000384401709;
+    uint256 internal constant IC10_Y = 4668595408916014485046708485593822216738364287089384742269727244266104337119;
+    uint256 internal constant IC11_X = 6448555429465751360910449121005213160260209122851252062306991095376432488054;
+    uint256 internal constant IC11_Y = 11300223118492505558302765898822932446210713284521774127582672920483829856115;
+    uint256 internal constant IC2_B1_X = 10862402623647862102846925440683389683064397710221202782328548378935372171817;
+    uint256 internal constant IC2_B1_Y = 17325052332667045551733075381100937572733101546708643406773554399601409470151;
+    uint256 internal constant IC2_B2_X = 3952922528033121439102966944312445660874522032775786837550479065263530774258;
+    uint256 internal constant IC2_B2_Y = 21313232502830755259815388989584374089274256958584618914431253765113589446484;
+    uint256 internal constant IC2_B3_X = 10197728657589938417645549628117934968440124653589310063018193410776365712997;
+    uint256 internal constant IC2_B3_Y = 13920619048812991494749245036590734142834245718177535485393930376178283910467;
+    uint256 internal constant IC2_B4_X = 3502832276244318578253738732766484136744768663896864036843955261218974555424;
+    uint256 internal constant IC2_B4_Y = 5906598778575254399980924557699255602577454549662047864958234539761531471868;
+    uint256 internal constant IC2_B5_X = 13585891737118838531411373810036561418482052619810250256477875795854510293383;
+    uint256 internal constant IC2_B5_Y = 10699466634645020587721745138566423814674366580668528337070600381858627758107;
+    uint256 internal constant IC2_B6_X = 7227855192965690477591164691035156402737496092431467302159617033227852674194;
+    uint256 internal constant IC2_B6_Y = 4216103650063107478275660659222569668212106370837446081286390456817899812230;
+    uint256 internal constant IC2_B7_X = 8558367286007783759962377639608665761506684956467578750873805670626816424220;
+    uint256 internal constant IC2_B7_Y = 19434929315466509673931597605808893041887505515125239973299156315430866467195;
+    uint256 internal constant IC2_B8_X = 6340942573684713876167320395084466318762780469628110755342712729940183125618;
+    uint256 internal constant IC2_B8_Y = 4346201043115624416871839479207709322832143851460381845864195505325828028614;
+    uint256 internal constant IC2_B9_X = 18782958728892414523961782435331899956727830203833065864509728807483226523742;
+    uint256 internal constant IC2_B9_Y = 12993118207449819697071300573914255698729527957666948696544776274291707565369;
+    uint256 internal constant IC2_B10_X = 16979657061995664116449100572076935540802465969464686800616349952914238124481;
+    uint256 internal constant IC2_B10_Y = 17485780066954822900549503557288209123116360700249466854962444165104503660861;
+    uint256 internal constant IC2_B11_X = 21133519284099542925981875142466359478909179364965751930480481035611573823534;
+    uint256 internal constant IC2_B11_Y = 17707833202333416119203640774701356401172049329635716702008434301590321621457;
+    uint256 internal constant IC2_B12_X = 8510575583234463191876226249927009859373082755772867432930436477655531732445;
+    uint256 internal constant IC2_B12_Y = 6160457819921393016985132773865199709812697799944317371555295066639856502421;
+    uint256 internal constant IC7_B1_X = 13024321017710591158422826403934991256455983145938475470886362596650571911853;
+    uint256 internal constant IC7_B1_Y = 5487839076852671817394417432108955874071839770721263463829967126591040781977;
+    uint256 internal constant IC7_B2_X = 9028827506816209605778749116627903540925986493841317307678654297917085859743;
+    uint256 internal constant IC7_B2_Y = 19993217442736791436583904407203505783886187504362464475004230260230878216143;
+    uint256 internal constant IC7_B3_X = 21410256497521875692457744603989252772100342995137472664319010601299775105645;
+    uint256 internal constant IC7_B3_Y = 12390510969683438869476617660724370950907486411118492832353771241593559047922;
+    uint256 internal constant IC7_B4_X = 11609129700014084099087805908550268837651453231026877695568971057325953597732;
+    uint256 internal constant IC7_B4_Y = 5380019284149723313649392558403758245323801170448798981851860983950384670119;
+    uint256 internal constant IC7_B5_X = 17312488021917736664939583420982173957287701308485626240595979211733623997490;
+    uint256 internal constant IC7_B5_Y = 19903759038480683193637041781975440604431900712964541041125144769031138783904;
+    uint256 internal constant IC7_B6_X = 10003816131341020272160955701557913831514312037452408958618717502621664115497;
+    uint256 internal constant IC7_B6_Y = 11065960076359094275254346225495954248144418443288702013963745946362445155271;
+    uint256 internal constant IC7_B7_X = 502497477544148433546271977428122481826112280078431420110611743396027846016;
+    uint256 internal constant IC7_B7_Y = 11843946635911245667340959697555875315360987861708604927519311900013595966404;
+    uint256 internal constant IC7_B8_X = 977232354397947402441120370867823448155387905928013326206162796375667545841;
+    uint256 internal constant IC7_B8_Y = 12750694531957187218274989014865836475714690239263551669729583661608158105420;
+    uint256 internal constant IC7_B9_X = 21135171268650950570136978577404211795983992459922438234644355040318120922337;
+    uint256 internal constant IC7_B9_Y = 10692485979432576761831676700047359044019409390311204676171063633010560894799;
+    uint256 internal constant IC7_B10_X = 16934407632919830054593141779793058419391510676033661593477845279394986162644;
+    uint256 internal constant IC7_B10_Y = 9314395525809068309575215966475553054131236636955633317535950354515839750388;
+    uint256 internal constant IC7_B11_X = 16538363313291717344190917934457718934760734384407374191853717403427260666395;
+    uint256 internal constant IC7_B11_Y = 19084507654398749832726048854259657045702198319546538307153164895326426493845;
+    uint256 internal constant IC7_B12_X = 11335055948551362090183686786020741949696748253282495615311133589546709503032;
+    uint256 internal constant IC7_B12_Y = 16929752393795470041879759050430919334156423053494919131194496556060405813621;
+    uint256 internal constant IC7_B13_X = 11998792340466998431255388251343843830236866795211139144936426249221529274775;
+    uint256 internal constant IC7_B13_Y = 602608878679651412411131913003428429431402853883399254264022924925232737689;
+    uint256 internal constant IC7_B14_X = 11683657056108010610375420585880166416547447641935332640995637940779042618174;
+    uint256 internal constant IC7_B14_Y = 4940137930017875712447580412997688101167147674361700113110650959491504779273;
+    uint256 internal constant IC7_B15_X = 14319373637723544708607939968369091095260365849426999844843039248945811943882;
+    uint256 internal constant IC7_B15_Y = 17376805722082500951299665677949321390436011318948820093067345816075089237354;
 
     /// @dev 45,000 + 4 × 34,000 for the pairing, plus the 1/64 a call keeps back, plus margin.
     uint256 internal constant PAIRING_GAS = 186000;
@@ -114,7 +123,7 @@ contract EpochVerifier8 is IEpochVerifier {
         uint256[2] calldata _pA,
         uint256[2][2] calldata _pB,
         uint256[2] calldata _pC,
-        uint256[7] calldata _pubSignals
+        uint256[11] calldata _pubSignals
     ) external view returns (bool) {
         assembly {
             // acc (at m) += s · (px, py). The points are the vkey constants or precompile outputs, so
@@ -177,9 +186,16 @@ contract EpochVerifier8 is IEpochVerifier {
             if iszero(lt(calldataload(add(_pubSignals, 128)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_pubSignals, 160)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_pubSignals, 192)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 224)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 256)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 288)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_pubSignals, 320)), R)) { returnFalse() }
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
-            mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_pubSignals, 0)))
+            { // nullifier
+                let s := calldataload(add(_pubSignals, 0))
+                if s { mulAcc(vk, IC1_X, IC1_Y, s) }
+            }
             { // points: one ecAdd per set bit below 2^13
                 let s := calldataload(add(_pubSignals, 32))
                 switch lt(s, 0x2000)
@@ -200,33 +216,61 @@ contract EpochVerifier8 is IEpochVerifier {
                     if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
                 }
             }
-            mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_pubSignals, 64)))
-            { // epoch: one ecAdd per set bit below 2^16
+            { // fingerprint
+                let s := calldataload(add(_pubSignals, 64))
+                if s { mulAcc(vk, IC3_X, IC3_Y, s) }
+            }
+            { // totalsCommitment
                 let s := calldataload(add(_pubSignals, 96))
+                if s { mulAcc(vk, IC4_X, IC4_Y, s) }
+            }
+            { // accOut
+                let s := calldataload(add(_pubSignals, 128))
+                if s { mulAcc(vk, IC5_X, IC5_Y, s) }
+            }
+            { // root
+                let s := calldataload(add(_pubSignals, 160))
+                if s { mulAcc(vk, IC6_X, IC6_Y, s) }
+            }
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_pubSignals, 192))
                 switch lt(s, 0x10000)
-                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                case 0 { mulAcc(vk, IC7_X, IC7_Y, s) }
                 default {
-                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
-                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
-                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
-                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
-                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
-                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
-                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
-                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
-                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
-                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
-                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
-                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
-                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
-                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
-                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
-                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                    if and(s, 0x1) { addPoint(vk, IC7_X, IC7_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC7_B1_X, IC7_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC7_B2_X, IC7_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC7_B3_X, IC7_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC7_B4_X, IC7_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC7_B5_X, IC7_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC7_B6_X, IC7_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC7_B7_X, IC7_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC7_B8_X, IC7_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC7_B9_X, IC7_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC7_B10_X, IC7_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC7_B11_X, IC7_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC7_B12_X, IC7_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC7_B13_X, IC7_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC7_B14_X, IC7_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC7_B15_X, IC7_B15_Y) }
                 }
             }
-            mulAcc(vk, IC5_X, IC5_Y, calldataload(add(_pubSignals, 128)))
-            mulAcc(vk, IC6_X, IC6_Y, calldataload(add(_pubSignals, 160)))
-            mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_pubSignals, 192)))
+            { // categoryMask
+                let s := calldataload(add(_pubSignals, 224))
+                if s { mulAcc(vk, IC8_X, IC8_Y, s) }
+            }
+            { // minPoints
+                let s := calldataload(add(_pubSignals, 256))
+                if s { mulAcc(vk, IC9_X, IC9_Y, s) }
+            }
+            { // scope
+                let s := calldataload(add(_pubSignals, 288))
+                if s { mulAcc(vk, IC10_X, IC10_Y, s) }
+            }
+            { // accIn
+                let s := calldataload(add(_pubSignals, 320))
+                if s { mulAcc(vk, IC11_X, IC11_Y, s) }
+            }
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)
         }
@@ -291,21 +335,27 @@ contract EpochVerifier8 is IEpochVerifier {
             if iszero(lt(minPoints, R)) { mstore(0, NOT_IN_FIELD_SELECTOR) revert(0, 4) }
             mstore(vk, IC0_X)
             mstore(add(vk, 0x20), IC0_Y)
-            mulAcc(vk, IC5_X, IC5_Y, categoryMask)
-            mulAcc(vk, IC6_X, IC6_Y, minPoints)
+            { // categoryMask
+                let s := categoryMask
+                if s { mulAcc(vk, IC8_X, IC8_Y, s) }
+            }
+            { // minPoints
+                let s := minPoints
+                if s { mulAcc(vk, IC9_X, IC9_Y, s) }
+            }
             x := mload(vk)
             y := mload(add(vk, 0x20))
         }
     }
 
     /// @inheritdoc IEpochVerifier
-    /// @dev _rest: [0] nullifier, [1] points, [2] root, [3] epoch, [4] scope.
+    /// @dev _rest: [0] nullifier, [1] points, [2] fingerprint, [3] totalsCommitment, [4] accOut, [5] root, [6] epoch, [7] scope, [8] accIn.
     function verifyProofWithBase(
         uint256[2] calldata _pA,
         uint256[2][2] calldata _pB,
         uint256[2] calldata _pC,
         uint256[2] calldata _base,
-        uint256[5] calldata _rest
+        uint256[9] calldata _rest
     ) external view returns (bool) {
         assembly {
             // acc (at m) += s · (px, py). The points are the vkey constants or precompile outputs, so
@@ -366,6 +416,10 @@ contract EpochVerifier8 is IEpochVerifier {
             if iszero(lt(calldataload(add(_rest, 64)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_rest, 96)), R)) { returnFalse() }
             if iszero(lt(calldataload(add(_rest, 128)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 160)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 192)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 224)), R)) { returnFalse() }
+            if iszero(lt(calldataload(add(_rest, 256)), R)) { returnFalse() }
             let bx := calldataload(_base)
             let by := calldataload(add(_base, 0x20))
             // The base must be a point of G1 (or the point at infinity (0, 0)), else false.
@@ -375,7 +429,10 @@ contract EpochVerifier8 is IEpochVerifier {
             }
             mstore(vk, bx)
             mstore(add(vk, 0x20), by)
-            mulAcc(vk, IC1_X, IC1_Y, calldataload(add(_rest, 0)))
+            { // nullifier
+                let s := calldataload(add(_rest, 0))
+                if s { mulAcc(vk, IC1_X, IC1_Y, s) }
+            }
             { // points: one ecAdd per set bit below 2^13
                 let s := calldataload(add(_rest, 32))
                 switch lt(s, 0x2000)
@@ -396,31 +453,53 @@ contract EpochVerifier8 is IEpochVerifier {
                     if and(s, 0x1000) { addPoint(vk, IC2_B12_X, IC2_B12_Y) }
                 }
             }
-            mulAcc(vk, IC3_X, IC3_Y, calldataload(add(_rest, 64)))
-            { // epoch: one ecAdd per set bit below 2^16
+            { // fingerprint
+                let s := calldataload(add(_rest, 64))
+                if s { mulAcc(vk, IC3_X, IC3_Y, s) }
+            }
+            { // totalsCommitment
                 let s := calldataload(add(_rest, 96))
+                if s { mulAcc(vk, IC4_X, IC4_Y, s) }
+            }
+            { // accOut
+                let s := calldataload(add(_rest, 128))
+                if s { mulAcc(vk, IC5_X, IC5_Y, s) }
+            }
+            { // root
+                let s := calldataload(add(_rest, 160))
+                if s { mulAcc(vk, IC6_X, IC6_Y, s) }
+            }
+            { // epoch: one ecAdd per set bit below 2^16
+                let s := calldataload(add(_rest, 192))
                 switch lt(s, 0x10000)
-                case 0 { mulAcc(vk, IC4_X, IC4_Y, s) }
+                case 0 { mulAcc(vk, IC7_X, IC7_Y, s) }
                 default {
-                    if and(s, 0x1) { addPoint(vk, IC4_X, IC4_Y) }
-                    if and(s, 0x2) { addPoint(vk, IC4_B1_X, IC4_B1_Y) }
-                    if and(s, 0x4) { addPoint(vk, IC4_B2_X, IC4_B2_Y) }
-                    if and(s, 0x8) { addPoint(vk, IC4_B3_X, IC4_B3_Y) }
-                    if and(s, 0x10) { addPoint(vk, IC4_B4_X, IC4_B4_Y) }
-                    if and(s, 0x20) { addPoint(vk, IC4_B5_X, IC4_B5_Y) }
-                    if and(s, 0x40) { addPoint(vk, IC4_B6_X, IC4_B6_Y) }
-                    if and(s, 0x80) { addPoint(vk, IC4_B7_X, IC4_B7_Y) }
-                    if and(s, 0x100) { addPoint(vk, IC4_B8_X, IC4_B8_Y) }
-                    if and(s, 0x200) { addPoint(vk, IC4_B9_X, IC4_B9_Y) }
-                    if and(s, 0x400) { addPoint(vk, IC4_B10_X, IC4_B10_Y) }
-                    if and(s, 0x800) { addPoint(vk, IC4_B11_X, IC4_B11_Y) }
-                    if and(s, 0x1000) { addPoint(vk, IC4_B12_X, IC4_B12_Y) }
-                    if and(s, 0x2000) { addPoint(vk, IC4_B13_X, IC4_B13_Y) }
-                    if and(s, 0x4000) { addPoint(vk, IC4_B14_X, IC4_B14_Y) }
-                    if and(s, 0x8000) { addPoint(vk, IC4_B15_X, IC4_B15_Y) }
+                    if and(s, 0x1) { addPoint(vk, IC7_X, IC7_Y) }
+                    if and(s, 0x2) { addPoint(vk, IC7_B1_X, IC7_B1_Y) }
+                    if and(s, 0x4) { addPoint(vk, IC7_B2_X, IC7_B2_Y) }
+                    if and(s, 0x8) { addPoint(vk, IC7_B3_X, IC7_B3_Y) }
+                    if and(s, 0x10) { addPoint(vk, IC7_B4_X, IC7_B4_Y) }
+                    if and(s, 0x20) { addPoint(vk, IC7_B5_X, IC7_B5_Y) }
+                    if and(s, 0x40) { addPoint(vk, IC7_B6_X, IC7_B6_Y) }
+                    if and(s, 0x80) { addPoint(vk, IC7_B7_X, IC7_B7_Y) }
+                    if and(s, 0x100) { addPoint(vk, IC7_B8_X, IC7_B8_Y) }
+                    if and(s, 0x200) { addPoint(vk, IC7_B9_X, IC7_B9_Y) }
+                    if and(s, 0x400) { addPoint(vk, IC7_B10_X, IC7_B10_Y) }
+                    if and(s, 0x800) { addPoint(vk, IC7_B11_X, IC7_B11_Y) }
+                    if and(s, 0x1000) { addPoint(vk, IC7_B12_X, IC7_B12_Y) }
+                    if and(s, 0x2000) { addPoint(vk, IC7_B13_X, IC7_B13_Y) }
+                    if and(s, 0x4000) { addPoint(vk, IC7_B14_X, IC7_B14_Y) }
+                    if and(s, 0x8000) { addPoint(vk, IC7_B15_X, IC7_B15_Y) }
                 }
             }
-            mulAcc(vk, IC7_X, IC7_Y, calldataload(add(_rest, 128)))
+            { // scope
+                let s := calldataload(add(_rest, 224))
+                if s { mulAcc(vk, IC10_X, IC10_Y, s) }
+            }
+            { // accIn
+                let s := calldataload(add(_rest, 256))
+                if s { mulAcc(vk, IC11_X, IC11_Y, s) }
+            }
             mstore(0, pairing(p, _pA, _pB, _pC))
             return(0, 0x20)
         }

@@ -7,7 +7,7 @@ import {IEpochVerifier} from "../interfaces/IEpochVerifier.sol";
 /// @notice TEST ONLY: accepts every proof, for accounting property tests where the proof is not
 ///         the subject. Every test about proofs uses the real generated verifier.
 contract AcceptAllVerifier is IEpochVerifier {
-    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[7] calldata)
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[11] calldata)
         external
         pure
         returns (bool)
@@ -25,7 +25,7 @@ contract AcceptAllVerifier is IEpochVerifier {
         uint256[2][2] calldata,
         uint256[2] calldata,
         uint256[2] calldata,
-        uint256[5] calldata
+        uint256[9] calldata
     ) external pure returns (bool) {
         return true;
     }

@@ -1,15 +1,11 @@
 import { dataSBTAbi } from './generated/index.ts';
 import { sendContractWrite } from './send.ts';
 import { sbtTokenId } from './token-id.ts';
-import type { Address, SignerClient, SolidityProof, TxResult } from './types.ts';
+import type { Address, SignerClient, TxResult, WeekProofArgs } from './types.ts';
 
-export interface MintSbtParameters {
+export interface MintSbtParameters extends WeekProofArgs {
   sbt: Address;
   epoch: bigint;
-  points: bigint;
-  nullifier: bigint;
-  root: bigint;
-  proof: SolidityProof;
 }
 
 export interface MintSbtReturnType extends TxResult {
@@ -25,7 +21,7 @@ export function mintSbtCall(params: MintSbtParameters) {
     address: params.sbt,
     abi: dataSBTAbi,
     functionName: 'mint',
-    args: [params.epoch, params.points, params.nullifier, params.root, params.proof],
+    args: [params.epoch, params.nullifier, params.batches],
   } as const;
 }
 

@@ -1,13 +1,10 @@
 import { dataStakingPoolAbi } from './generated/index.ts';
 import { sendContractWrite } from './send.ts';
-import type { Address, SignerClient, SolidityProof, TxResult } from './types.ts';
+import type { Address, SignerClient, TxResult, WeekProofArgs } from './types.ts';
 
-export interface StakeIntoPoolParameters {
+export interface StakeIntoPoolParameters extends WeekProofArgs {
   pool: Address;
   tokenId: bigint;
-  nullifier: bigint;
-  points: bigint;
-  proof: SolidityProof;
 }
 
 export type StakeIntoPoolReturnType = TxResult;
@@ -21,14 +18,15 @@ export function stakeIntoPoolCall(params: StakeIntoPoolParameters) {
     address: params.pool,
     abi: dataStakingPoolAbi,
     functionName: 'stake',
-    args: [params.tokenId, params.nullifier, params.points, params.proof],
+    args: [params.tokenId, params.nullifier, params.batches],
   } as const;
 }
 
 /**
- * Stake a data token with a proof of its points in the pool's categories. The
- * proof must use the token's root and epoch, the pool's mask and minimum and the
- * scope DataStakingPool.stakeScope(signer, epoch). Each token stakes once per pool.
+ * Stake a data token with the week's proofs of its points in the pool's categories.
+ * The batches must be the token's (their roots hash to its week root), made for the
+ * pool's mask and the scope DataStakingPool.stakeScope(signer, epoch); the pool checks
+ * the final points against its minimum. Each token stakes once per pool.
  */
 export async function stakeIntoPool(client: SignerClient, params: StakeIntoPoolParameters): Promise<StakeIntoPoolReturnType> {
   const receipt = await sendContractWrite(client, STAKE_INTO_POOL_ACTION, stakeIntoPoolCall(params));

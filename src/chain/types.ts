@@ -12,6 +12,22 @@ export interface SolidityProof {
   c: readonly [bigint, bigint];
 }
 
+/** One batch of a week's proof in the contracts' `BatchProof` layout (contracts/lib/WeekProofs.sol). */
+export interface BatchProofArgs {
+  root: bigint;
+  points: bigint;
+  fingerprint: bigint;
+  totalsCommitment: bigint;
+  accOut: bigint;
+  proof: SolidityProof;
+}
+
+/** A week's proofs for a mint or a stake: one nullifier, 1 to 16 chained batches. */
+export interface WeekProofArgs {
+  nullifier: bigint;
+  batches: readonly BatchProofArgs[];
+}
+
 /** Outcome of a state-changing action. */
 export interface TxResult {
   hash: Hex;

@@ -32,9 +32,14 @@ export const circuitInputSchema = z
     categoryMask: decimalSchema,
     minPoints: decimalSchema,
     scope: decimalSchema,
+    accIn: decimalSchema,
     nullifierSecret: decimalSchema,
     saltedDomain: z.array(decimalSchema).max(BATCH_SIZES.production),
     packed: z.array(decimalSchema).max(BATCH_SIZES.production),
+    prevDaySum: z.array(decimalSchema).length(7),
+    prevBlind: decimalSchema,
+    accBlind: decimalSchema,
+    totalsBlind: decimalSchema,
   })
   .strict();
 

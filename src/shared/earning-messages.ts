@@ -137,6 +137,8 @@ export const jobViewSchema = z.object({
   error: z.object({ code: errorCodeSchema, message: z.string() }).optional(),
   /** Exit only: pools that kept what the stake earned (a reverting reward token). */
   forfeits: z.array(exitForfeitSchema).optional(),
+  /** Mint and stake of a heavy week: the proof running now (1-based) of the week's `total`. */
+  proofs: z.object({ current: nat, total: nat }).optional(),
   createdAt: nat,
   updatedAt: nat,
 });

@@ -17,6 +17,8 @@ export const EARNING_ERROR_CODES = [
   'network_unavailable',
   'chain_error',
   'nothing_to_mint',
+  /** A week of more domain-days than the most batches a mint takes (docs/protocol.md §10): it cannot be proven. */
+  'week_too_large',
   'not_eligible',
   /** A pool the factory of the current network did not create: the extension never stakes into it. */
   'unknown_pool',

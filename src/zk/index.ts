@@ -13,6 +13,7 @@ export {
   leafMeasures,
   packDomainDay,
   paddingLeaf,
+  leafSalt,
   saltDomain,
   unpackLeaf,
   type DomainDayRow,
@@ -20,10 +21,27 @@ export {
   type LeafMeasures,
 } from './leaf.ts';
 export { computeEpochRoot, computeNullifier, computeTreeRoot } from './tree.ts';
-export { buildEpochCommitment, type EpochCommitment, type EpochSecrets } from './commitment.ts';
 export {
+  MAX_BATCHES,
+  buildEpochCommitment,
+  computeWeekRoot,
+  type BatchCommitment,
+  type EpochCommitment,
+  type EpochSecrets,
+} from './commitment.ts';
+export {
+  computeFingerprint,
+  computeTotals,
+  computeTotalsCommitment,
+  deliveryChallenge,
+  isSelected,
+  type BatchTotals,
+} from './fingerprint.ts';
+export {
+  PUBLIC_SIGNAL_COUNT,
   PUBLIC_SIGNAL_NAMES,
   buildWitnessInput,
+  type BatchWitness,
   type CircuitInput,
   type EpochWitness,
   type WitnessParameters,
@@ -43,5 +61,5 @@ export {
 } from './prove.ts';
 export { verify, type VerificationKey } from './verify.ts';
 export { MINT_POOL_ID, computeScope, type ScopeParameters } from './scope.ts';
-export { toSolidityProof, toSolidityPublicSignals, type SolidityProof } from './solidity.ts';
+export { toSolidityBatch, toSolidityProof, toSolidityPublicSignals, type SolidityProof, type SolidityPublicSignals } from './solidity.ts';
 export { BATCH_SIZES, artifactNames } from './artifacts.ts';

@@ -1,9 +1,10 @@
 /**
  * Leaf encoding, bit for bit as circuits/epoch.circom decomposes it.
  *
- * A leaf is two field elements: `saltedDomain = Poseidon(vaultSalt, domainField)`
- * (the per-vault salt keeps a leaf from being brute-forced from a domain list)
- * and `packed`, the measures at fixed bit offsets, least significant first:
+ * A leaf is two field elements: `saltedDomain = Poseidon(leafSalt, domainField)` with the
+ * per-leaf salt `leafSalt = Poseidon(vaultSalt, epoch, domainField)` (the salt keeps a leaf from
+ * being brute-forced from a domain list; being per leaf, a pool owner who receives some leaves'
+ * salts in a delivery can test no other leaf, week or vault: docs/delivery.md) and `packed`, the measures at fixed bit offsets, least significant first:
  *   dayOffset (3) | category (5) | activeUnits (12) | visits (8) | interactionUnits (8)
  * dayOffset = day - 7 * epoch in [0, 6]: the epoch is a public input, so a leaf
  * only needs its day within the week. Each measure is committed at the
@@ -73,9 +74,14 @@ export function domainField(domain: string): bigint {
   return BigInt(keccak256(toBytes(domain.toLowerCase()))) >> 8n;
 }
 
-/** Poseidon(vaultSalt, domainField(domain)). */
-export function saltDomain(vaultSalt: bigint, domain: string): bigint {
-  return poseidon([vaultSalt, domainField(domain)]);
+/** The per-leaf salt Poseidon(vaultSalt, epoch, domainField(domain)): one per vault, week and domain. */
+export function leafSalt(vaultSalt: bigint, epoch: number, domain: string): bigint {
+  return poseidon([vaultSalt, BigInt(epoch), domainField(domain)]);
+}
+
+/** Poseidon(leafSalt, domainField(domain)): what the leaf commits in place of the domain. */
+export function saltDomain(salt: bigint, domain: string): bigint {
+  return poseidon([salt, domainField(domain)]);
 }
 
 /**
@@ -123,5 +129,5 @@ export function paddingLeaf(epoch: number): Leaf {
 
 /** A vault row of `epoch` as a leaf. */
 export function encodeLeaf(row: DomainDayRow, vaultSalt: bigint, epoch: number): Leaf {
-  return { saltedDomain: saltDomain(vaultSalt, row.domain), packed: packDomainDay(row, epoch) };
+  return { saltedDomain: saltDomain(leafSalt(vaultSalt, epoch, row.domain), row.domain), packed: packDomainDay(row, epoch) };
 }

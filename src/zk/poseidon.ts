@@ -3,7 +3,7 @@
  * rounds of circomlib for t = inputs + 1, x^5 S-box), bit for bit the same
  * function as circomlib's `Poseidon(n)` template. Plain bigint arithmetic so it
  * runs in Node and in the extension without wasm; only the arities the circuit
- * uses (1, 2, 16) carry constants (src/zk/generated, from circomlibjs).
+ * uses (1, 2, 3, 5, 8, 16) carry constants (src/zk/generated, from circomlibjs).
  * tests/unit/zk-poseidon.test.ts checks it against circomlibjs.
  */
 import { POSEIDON_CONSTANTS } from './generated/poseidon-constants.ts';
@@ -34,7 +34,7 @@ const pow5 = (x: bigint): bigint => {
   return (((x2 * x2) % P) * x) % P;
 };
 
-/** Poseidon hash of 1, 2 or 16 field elements (each must be < r). */
+/** Poseidon hash of 1, 2, 3, 5, 8 or 16 field elements (each must be < r). */
 export function poseidon(inputs: readonly bigint[]): bigint {
   const { C, M } = params(inputs.length);
   const t = inputs.length + 1;

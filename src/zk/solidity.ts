@@ -5,6 +5,7 @@
  * [c1, c0]).
  */
 import type { Groth16Proof } from './prove.ts';
+import type { BatchWitness } from './witness.ts';
 
 export interface SolidityProof {
   a: readonly [bigint, bigint];
@@ -25,11 +26,22 @@ export function toSolidityProof(proof: Groth16Proof): SolidityProof {
   };
 }
 
-/** The seven public signals as the verifier's uint[7]. */
-export function toSolidityPublicSignals(
-  publicSignals: readonly bigint[],
-): readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
-  if (publicSignals.length !== 7) throw new RangeError(`expected 7 public signals, got ${publicSignals.length}`);
-  const [a, b, c, d, e, f, g] = publicSignals;
-  return [a, b, c, d, e, f, g];
+/** The eleven public signals as the verifier's uint[11] (order: PUBLIC_SIGNAL_NAMES). */
+export type SolidityPublicSignals = readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+
+export function toSolidityPublicSignals(publicSignals: readonly bigint[]): SolidityPublicSignals {
+  if (publicSignals.length !== 11) throw new RangeError(`expected 11 public signals, got ${publicSignals.length}`);
+  return publicSignals as unknown as SolidityPublicSignals;
+}
+
+/** A proven batch in the contracts' BatchProof layout: its outputs and the packed proof. */
+export function toSolidityBatch(batch: Pick<BatchWitness, 'points' | 'fingerprint' | 'totalsCommitment' | 'accOut'> & { batch: { root: bigint } }, proof: Groth16Proof) {
+  return {
+    root: batch.batch.root,
+    points: batch.points,
+    fingerprint: batch.fingerprint,
+    totalsCommitment: batch.totalsCommitment,
+    accOut: batch.accOut,
+    proof: toSolidityProof(proof),
+  };
 }

@@ -2,8 +2,8 @@
  * The commitment tree, mirroring circuits/lib/commitment-tree.circom: groups of
  * 8 leaves hashed with one Poseidon(16) over (saltedDomain, packed) pairs; above
  * them, 16 nodes per Poseidon(16) while at least 16 remain, then Poseidon(2)
- * pairs up to the root (256 leaves: 32 groups -> 2 -> 1); and the epoch commitment
- * Poseidon(treeRoot, Poseidon(nullifierSecret)) that binds the tree to its owner.
+ * pairs up to the root (256 leaves: 32 groups -> 2 -> 1); and the batch commitment
+ * Poseidon(treeRoot, Poseidon(nullifierSecret), epoch) that binds the tree to its owner and week.
  */
 import type { Leaf } from './leaf.ts';
 import { poseidon } from './poseidon.ts';
@@ -32,9 +32,9 @@ export function computeTreeRoot(leaves: readonly Leaf[]): bigint {
   return level[0];
 }
 
-/** Poseidon(treeRoot, Poseidon(nullifierSecret)): the public `root` signal. */
-export function computeEpochRoot(treeRoot: bigint, nullifierSecret: bigint): bigint {
-  return poseidon([treeRoot, poseidon([nullifierSecret])]);
+/** Poseidon(treeRoot, Poseidon(nullifierSecret), epoch): the public `root` signal. */
+export function computeEpochRoot(treeRoot: bigint, nullifierSecret: bigint, epoch: number): bigint {
+  return poseidon([treeRoot, poseidon([nullifierSecret]), BigInt(epoch)]);
 }
 
 /** Poseidon(nullifierSecret, scope): the public `nullifier` signal. */

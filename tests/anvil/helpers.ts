@@ -66,16 +66,21 @@ export const DUMMY_PROOF = {
   c: [7n, 8n],
 } as const;
 
+/**
+ * A one-batch week for the accept-all verifier: its outputs say `points` and `root`, the proof is
+ * DUMMY_PROOF. Minting and staking with the same `root` match the token's week root.
+ */
+export function dummyWeek(points: bigint, nullifier = 1n, root = 1234n) {
+  return { nullifier, batches: [{ root, points, fingerprint: 1n, totalsCommitment: 1n, accOut: 1n, proof: DUMMY_PROOF }] };
+}
+
 /** Mint `points` on the accept-all devnet (any proof passes there). */
 export async function mintUnchecked(devnet: Devnet, who: number, points: bigint, epoch?: bigint) {
   const { mintSbt } = await import('../../src/chain/mint-sbt.ts');
   return mintSbt(devnet.signers[who], {
     sbt: devnet.deployment.contracts.dataSbt as Address,
     epoch: epoch ?? (await lastFinishedEpoch(devnet)),
-    points,
-    nullifier: BigInt(who),
-    root: 1234n,
-    proof: DUMMY_PROOF,
+    ...dummyWeek(points, BigInt(who)),
   });
 }
 

@@ -25,7 +25,7 @@ import { leavePool } from '../../src/chain/leave-pool.ts';
 import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 import { StreamModel } from './stream-model.ts';
-import { createTestPool, DUMMY_PROOF, lastFinishedEpoch, revertName, setupDevnet, type Devnet } from './helpers.ts';
+import { createTestPool, dummyWeek, lastFinishedEpoch, revertName, setupDevnet, type Devnet } from './helpers.ts';
 
 const STAKERS = [1, 2, 3, 4] as const;
 
@@ -96,9 +96,9 @@ describe('DataStakingPool accounting (property, AcceptAllVerifier)', () => {
             await devnet.test.mine({ blocks: 1 });
           } else if (c.kind === 'stake' && !state.has(c.who) && (await latest()) + 3n < end) {
             const signer = devnet.signers[c.who];
-            const minted = await mintSbt(signer, { sbt: devnet.deployment.contracts.dataSbt as Address, epoch, points: c.points, nullifier: BigInt(c.who), root: 99n, proof: DUMMY_PROOF });
+            const minted = await mintSbt(signer, { sbt: devnet.deployment.contracts.dataSbt as Address, epoch, ...dummyWeek(c.points, BigInt(c.who), 99n) });
             tokenOf.set(c.who, minted.tokenId);
-            const tx = await stakeIntoPool(signer, { pool, tokenId: minted.tokenId, nullifier: 1n, points: c.points, proof: DUMMY_PROOF });
+            const tx = await stakeIntoPool(signer, { pool, tokenId: minted.tokenId, ...dummyWeek(c.points, 1n, 99n) });
             model.stake(await blockTime(tx.blockNumber), minted.tokenId, c.points);
             state.set(c.who, 'staked');
           } else if (c.kind === 'unstake' && state.get(c.who) === 'staked') {

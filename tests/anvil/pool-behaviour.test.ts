@@ -14,7 +14,7 @@ import { sweepPool } from '../../src/chain/sweep-pool.ts';
 import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { dataSBTAbi, dataStakingPoolAbi, poolFactoryAbi } from '../../src/chain/generated/index.ts';
 import { categoryMask } from '../../src/shared/categories.ts';
-import { advance, createTestPool, DUMMY_PROOF, latestTimestamp, mintUnchecked, revertName, setupDevnet, type Devnet } from './helpers.ts';
+import { advance, createTestPool, dummyWeek, latestTimestamp, mintUnchecked, revertName, setupDevnet, type Devnet } from './helpers.ts';
 
 let devnet: Devnet;
 let snapshot: `0x${string}`;
@@ -33,7 +33,7 @@ const DAY = 86_400n;
 
 async function stakeNew(pool: Address, who: number, points: bigint) {
   const { tokenId } = await mintUnchecked(devnet, who, points);
-  await stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: 1n, points, proof: DUMMY_PROOF });
+  await stakeIntoPool(devnet.signers[who], { pool, tokenId, ...dummyWeek(points) });
   return tokenId;
 }
 
@@ -91,7 +91,7 @@ describe('DataStakingPool access', () => {
   it('rejects staking another holder’s token, a second stake of a token and staking after the end', async () => {
     const { pool } = await createTestPool(devnet);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
-    const stake = (who: number) => stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF });
+    const stake = (who: number) => stakeIntoPool(devnet.signers[who], { pool, tokenId, ...dummyWeek(10n) });
     expect(await revertName(stake(2))).toBe('DataStakingPool__NotHolder');
     await stake(1);
     expect(await revertName(stake(1))).toBe('DataStakingPool__AlreadyStaked');
@@ -103,14 +103,14 @@ describe('DataStakingPool access', () => {
     const late = await createTestPool(devnet);
     const { tokenId: other } = await mintUnchecked(devnet, 2, 10n);
     await advance(devnet, 8n * DAY);
-    expect(await revertName(stakeIntoPool(devnet.signers[2], { pool: late.pool, tokenId: other, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataStakingPool__Ended');
+    expect(await revertName(stakeIntoPool(devnet.signers[2], { pool: late.pool, tokenId: other, ...dummyWeek(10n) }))).toBe('DataStakingPool__Ended');
   });
 
   it('rejects tokens from epochs older than the week before the pool starts', async () => {
     const { pool } = await createTestPool(devnet);
     const minEpoch = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'minEpoch' });
     const { tokenId } = await mintUnchecked(devnet, 1, 10n, minEpoch - 1n);
-    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataStakingPool__EpochTooOld');
+    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, ...dummyWeek(10n) }))).toBe('DataStakingPool__EpochTooOld');
   });
 
   it('refuses to burn a staked token until it leaves the pool (a burned token never counts)', async () => {

@@ -25,7 +25,7 @@ import {
   poolFactoryBytecode,
 } from '../../src/chain/generated/index.ts';
 import { categoryMask } from '../../src/shared/categories.ts';
-import { advance, deployRevertingToken, DUMMY_PROOF, latestTimestamp, mintUnchecked, revertName, setReverting, setupDevnet, type Devnet } from './helpers.ts';
+import { advance, deployRevertingToken, dummyWeek, latestTimestamp, mintUnchecked, revertName, setReverting, setupDevnet, type Devnet } from './helpers.ts';
 
 let devnet: Devnet;
 let snapshot: `0x${string}`;
@@ -56,7 +56,7 @@ async function hostilePool(budget: bigint) {
 
 async function stakeNew(pool: Address, who: number, points: bigint, epoch?: bigint) {
   const { tokenId } = await mintUnchecked(devnet, who, points, epoch);
-  await stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: 1n, points, proof: DUMMY_PROOF });
+  await stakeIntoPool(devnet.signers[who], { pool, tokenId, ...dummyWeek(points) });
   return tokenId;
 }
 
@@ -125,7 +125,7 @@ describe('burned tokens never earn', () => {
     const { pool: p1 } = await hostilePool(10n ** 18n);
     const { pool: p2 } = await hostilePool(10n ** 18n);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
-    for (const pool of [p1, p2]) await stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF });
+    for (const pool of [p1, p2]) await stakeIntoPool(devnet.signers[1], { pool, tokenId, ...dummyWeek(10n) });
     expect(await liveStakes(tokenId)).toBe(2n);
     // The points stay readable next to the lock count (same 32-bit lane).
     const [, , , points] = await readContract(devnet.test, { address: sbt(), abi: dataSBTAbi, functionName: 'tokenData', args: [tokenId] });
@@ -145,7 +145,7 @@ describe('burned tokens never earn', () => {
     const { pool } = await hostilePool(10n ** 18n);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
     await burnDataToken(devnet.signers[1], { sbt: sbt(), tokenId });
-    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataSBT__NonexistentToken');
+    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, ...dummyWeek(10n) }))).toBe('DataSBT__NonexistentToken');
   });
 });
 
@@ -166,7 +166,7 @@ describe('only factory pools', () => {
     const rogue = (await waitForTransactionReceipt(signer, { hash })).contractAddress as Address;
     expect(await isFactoryPool(devnet.test, { factory: factory(), pool: rogue })).toBe(false);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
-    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool: rogue, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataSBT__NotFactoryPool');
+    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool: rogue, tokenId, ...dummyWeek(10n) }))).toBe('DataSBT__NotFactoryPool');
     // An account claiming any pool id (the rogue claims id 1, the real pool 1's) is not at that pool's address.
     for (const poolId of [0n, 1n, 2n, 2n ** 64n]) {
       const lock = (fn: 'lockStake' | 'unlockStake') => sendContractWrite(devnet.signers[1], 'Lock', { address: sbt(), abi: dataSBTAbi, functionName: fn, args: [tokenId, poolId] });
@@ -192,7 +192,7 @@ describe('only factory pools', () => {
     expect(await isFactoryPool(devnet.test, { factory: twin, pool })).toBe(true);
     const { tokenId } = await mintUnchecked(devnet, 1, 10n);
     await advance(devnet, 20n);
-    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, nullifier: 1n, points: 10n, proof: DUMMY_PROOF }))).toBe('DataSBT__NotFactoryPool');
+    expect(await revertName(stakeIntoPool(devnet.signers[1], { pool, tokenId, ...dummyWeek(10n) }))).toBe('DataSBT__NotFactoryPool');
     expect(await liveStakes(tokenId)).toBe(0n);
   });
 });

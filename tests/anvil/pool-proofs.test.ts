@@ -32,7 +32,7 @@ function stakeProof(who: number, pool: Address, poolId: bigint, opts: { rows?: R
   });
 }
 const stakeWith = (who: number, pool: Address, p: RealProof, tokenId = tokens.get(who)!) =>
-  stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: p.nullifier, points: p.points, proof: p.proof });
+  stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: p.nullifier, batches: p.batches });
 
 beforeAll(async () => {
   devnet = await setupDevnet({ verifier: 'EpochVerifier8' });
@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const [who, variant] of [[1, 0], [2, 0], [3, 1]] as const) {
     const rows = sampleRows(epoch, variant);
     const p = await makeMintProof({ rows, epoch, chainId: devnet.anvil.chainId, sbt, holder: holder(who) });
-    tokens.set(who, (await mintSbt(devnet.signers[who], { sbt, epoch, points: p.points, nullifier: p.nullifier, root: p.root, proof: p.proof })).tokenId);
+    tokens.set(who, (await mintSbt(devnet.signers[who], { sbt, epoch, nullifier: p.nullifier, batches: p.batches })).tokenId);
   }
   pools = [];
   for (let i = 0; i < 2; i++) pools.push((await createTestPool(devnet, { categories: ['crypto', 'finance'], minPoints: MIN_POINTS })).pool);

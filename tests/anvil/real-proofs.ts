@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
-import { buildWitnessInput, computeScope, prove, toSolidityProof, MINT_POOL_ID, type DomainDayRow } from '../../src/zk/index.ts';
-import type { SolidityProof } from '../../src/chain/types.ts';
+import { buildWitnessInput, computeScope, prove, toSolidityBatch, MINT_POOL_ID, type DomainDayRow } from '../../src/zk/index.ts';
+import type { BatchProofArgs } from '../../src/chain/types.ts';
 import { categoryMask, CATEGORY_KEYS } from '../../src/shared/categories.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -66,10 +66,12 @@ export interface ProofRequest {
 }
 
 export interface RealProof {
-  proof: SolidityProof;
   nullifier: bigint;
+  /** The week's points (the last batch's). */
   points: bigint;
-  root: bigint;
+  /** What the SBT stores: keccak over the batch roots >> 2. */
+  weekRoot: bigint;
+  batches: BatchProofArgs[];
 }
 
 export async function makeProof(req: ProofRequest): Promise<RealProof> {
@@ -83,8 +85,12 @@ export async function makeProof(req: ProofRequest): Promise<RealProof> {
     secrets: req.secrets ?? SECRETS,
     batchSize,
   });
-  const { proof } = await prove(w.input, artifactsFor(batchSize), { singleThread: true });
-  return { proof: toSolidityProof(proof), nullifier: w.nullifier, points: w.points, root: w.commitment.root };
+  const batches: BatchProofArgs[] = [];
+  for (const b of w.batches) {
+    const { proof } = await prove(b.input, artifactsFor(batchSize), { singleThread: true });
+    batches.push(toSolidityBatch(b, proof));
+  }
+  return { nullifier: w.nullifier, points: w.points, weekRoot: w.commitment.weekRoot, batches };
 }
 
 /** A mint proof for `holder` on `sbt` (all categories, minimum 1). */

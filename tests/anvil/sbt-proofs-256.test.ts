@@ -21,7 +21,7 @@ describe('DataSBT with the production EpochVerifier256', () => {
     const epoch = await lastFinishedEpoch(devnet);
     const sbt = devnet.deployment.contracts.dataSbt as Address;
     const p = await makeMintProof({ rows: sampleRows(epoch), epoch, chainId: devnet.anvil.chainId, sbt, holder: devnet.signers[1].account.address, batchSize: 256 });
-    const args = { sbt, epoch, points: p.points, nullifier: p.nullifier, root: p.root, proof: p.proof };
+    const args = { sbt, epoch, nullifier: p.nullifier, batches: p.batches };
     expect(await revertName(mintSbt(devnet.signers[2], args))).toBe('DataSBT__InvalidProof');
     const minted = await mintSbt(devnet.signers[1], args);
     expect(minted.gasUsed).toBeGreaterThan(200_000n);

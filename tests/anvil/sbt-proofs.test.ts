@@ -26,7 +26,7 @@ afterAll(async () => devnet?.stop());
 
 const holder = (i: number) => devnet.signers[i].account.address;
 const mintWith = (who: number, p: RealProof, target = sbt, ep = epoch) =>
-  mintSbt(devnet.signers[who], { sbt: target, epoch: ep, points: p.points, nullifier: p.nullifier, root: p.root, proof: p.proof });
+  mintSbt(devnet.signers[who], { sbt: target, epoch: ep, nullifier: p.nullifier, batches: p.batches });
 const proofFor = (who: number, extra: { chainId?: number; sbt?: Address; epoch?: bigint } = {}) =>
   makeMintProof({ rows: sampleRows(extra.epoch ?? epoch), epoch: extra.epoch ?? epoch, chainId: extra.chainId ?? devnet.anvil.chainId, sbt: extra.sbt ?? sbt, holder: holder(who) });
 
@@ -36,7 +36,8 @@ describe('DataSBT.mint with real proofs', () => {
     expect(p.points).toBe(BigInt(scoreDomainDays(sampleRows(epoch))));
     const minted = await mintWith(1, p);
     const [owner, storedEpoch, root, points] = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [minted.tokenId] });
-    expect([owner, storedEpoch, root, points]).toEqual([holder(1), epoch, p.root, p.points]);
+    expect([owner, storedEpoch, root, points]).toEqual([holder(1), epoch, p.weekRoot, p.points]);
+    expect(p.batches).toHaveLength(1);
 
     // The same proof again: the (holder, epoch) record exists.
     expect(await revertName(mintWith(1, p))).toBe('DataSBT__AlreadyMinted');
@@ -54,7 +55,7 @@ describe('DataSBT.mint with real proofs', () => {
       expect(other.deployment.contracts.dataSbt).toBe(sbt); // same deployer and nonces: only the chain differs
       const p = await proofFor(3, { chainId: 1337 });
       expect(await revertName(mintWith(3, p))).toBe('DataSBT__InvalidProof');
-      const ok = await mintSbt(other.signers[3], { sbt, epoch, points: p.points, nullifier: p.nullifier, root: p.root, proof: p.proof });
+      const ok = await mintSbt(other.signers[3], { sbt, epoch, nullifier: p.nullifier, batches: p.batches });
       expect(ok.tokenId).toBeGreaterThan(0n);
     } finally {
       await other.stop();
@@ -69,12 +70,16 @@ describe('DataSBT.mint with real proofs', () => {
     await mintWith(4, p, second); // control
   });
 
-  it('rejects tampered public inputs: points, epoch, and a root aliased above the field', async () => {
+  it('rejects tampered public inputs: points, the same root for another week, and a root aliased above the field', async () => {
     const previous = epoch - 1n;
     const p = await proofFor(1, { epoch: previous });
-    expect(await revertName(mintWith(1, { ...p, points: p.points + 1n }, sbt, previous))).toBe('DataSBT__InvalidProof');
+    const withBatch = (change: Partial<RealProof['batches'][number]>): RealProof => ({ ...p, batches: [{ ...p.batches[0], ...change }] });
+    expect(await revertName(mintWith(1, withBatch({ points: p.points + 1n }), sbt, previous))).toBe('DataSBT__InvalidProof');
+    // The root binds its week: the same commitment and proof cannot mint any other epoch.
     expect(await revertName(mintWith(1, p, sbt, previous - 1n))).toBe('DataSBT__InvalidProof');
-    expect(await revertName(mintWith(1, { ...p, root: p.root + SNARK_SCALAR_FIELD }, sbt, previous))).toBe('DataSBT__InvalidProof');
+    expect(await revertName(mintWith(1, withBatch({ root: p.batches[0].root + SNARK_SCALAR_FIELD }), sbt, previous))).toBe('DataSBT__InvalidProof');
+    expect(await revertName(mintWith(1, withBatch({ accOut: p.batches[0].accOut + 1n }), sbt, previous))).toBe('DataSBT__InvalidProof');
+    expect(await revertName(mintWith(1, withBatch({ fingerprint: p.batches[0].fingerprint + 1n }), sbt, previous))).toBe('DataSBT__InvalidProof');
     expect(await revertName(mintWith(1, { ...p, nullifier: p.nullifier + SNARK_SCALAR_FIELD }, sbt, previous))).toBe('DataSBT__InvalidProof');
     await mintWith(1, p, sbt, previous); // control: untampered it mints
   });
@@ -82,7 +87,7 @@ describe('DataSBT.mint with real proofs', () => {
   it('cannot mint with gas short of the pairing check (the verifier would return false; the write reverts)', async () => {
     const previous = epoch - 3n;
     const p = await proofFor(2, { epoch: previous });
-    const args = [previous, p.points, p.nullifier, p.root, p.proof] as const;
+    const args = [previous, p.nullifier, p.batches] as const;
     const estimate = await devnet.signers[2].estimateContractGas({ address: sbt, abi: dataSBTAbi, functionName: 'mint', args });
     const hash = await writeContract(devnet.signers[2], { address: sbt, abi: dataSBTAbi, functionName: 'mint', args, gas: estimate - 60_000n });
     const receipt = await waitForTransactionReceipt(devnet.test, { hash });

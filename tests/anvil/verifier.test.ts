@@ -19,7 +19,7 @@ import type { SolidityProof } from '../../src/chain/types.ts';
 import { compileContracts } from '../../scripts/lib/solc.ts';
 import { PUBLIC_SIGNALS, SMALL_SIGNALS, powersOfTwo } from '../../scripts/gen-verifier.mjs';
 import { setupDevnet, type Devnet } from './helpers.ts';
-import { makeProof, sampleRows, type RealProof } from './real-proofs.ts';
+import { makeProof, sampleRows } from './real-proofs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const Q = 21888242871839275222246405745257275088696311157297823662689037894645226208583n;
@@ -31,7 +31,7 @@ let devnet: Devnet;
 let generated: Address;
 let reference: Address;
 let referenceAbi: Abi;
-let real: RealProof;
+let real: { proof: SolidityProof };
 let signals: bigint[];
 
 type Signals = readonly bigint[];
@@ -48,33 +48,38 @@ async function deployReference(): Promise<Address> {
 }
 
 const args = (p: SolidityProof) => [p.a, p.b, p.c] as const;
-const tuple7 = (s: Signals) => s as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+const tuple11 = (s: Signals) => s as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+/** Signals 7 (categoryMask) and 8 (minPoints) go into the base; the rest, in order, to verifyProofWithBase. */
+const REST = [0, 1, 2, 3, 4, 5, 6, 9, 10] as const;
 
 const viaReference = (p: SolidityProof, s: Signals) =>
   readContract(devnet.test, { address: reference, abi: referenceAbi, functionName: 'verifyProof', args: [...args(p), s] }) as Promise<boolean>;
 const viaGenerated = (p: SolidityProof, s: Signals) =>
-  readContract(devnet.test, { address: generated, abi: epochVerifier8Abi, functionName: 'verifyProof', args: [...args(p), tuple7(s)] });
+  readContract(devnet.test, { address: generated, abi: epochVerifier8Abi, functionName: 'verifyProof', args: [...args(p), tuple11(s)] });
 const baseFor = (mask: bigint, min: bigint) =>
   readContract(devnet.test, { address: generated, abi: epochVerifier8Abi, functionName: 'precomputeBase', args: [mask, min] });
 const viaBase = (p: SolidityProof, base: readonly [bigint, bigint], s: Signals) =>
   readContract(devnet.test, {
     address: generated, abi: epochVerifier8Abi, functionName: 'verifyProofWithBase',
-    args: [...args(p), base, [s[0], s[1], s[2], s[3], s[6]]],
+    args: [...args(p), base, REST.map((i) => s[i]) as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]],
   });
 
-/** A real proof at `epoch` (rows variant `variant`) and its seven signals, for holder 1. */
+/** A real proof at `epoch` (rows variant `variant`) and its eleven signals, for holder 1. */
 async function realAt(epoch: bigint, variant: number) {
   const { computeScope } = await import('../../src/zk/index.ts');
   const scope = { chainId: 31337, verifyingContract: generated, poolId: 3n, holder: devnet.signers[1].account.address };
   const p = await makeProof({ rows: sampleRows(epoch, variant), epoch, categoryMask: MASK, minPoints: MIN_POINTS, scope });
-  return { proof: p.proof, signals: [p.nullifier, p.points, p.root, epoch, MASK, MIN_POINTS, computeScope({ ...scope, epoch })] };
+  const b = p.batches[0];
+  // minPoints is 0 in the circuit (the contracts check the week's final points); accIn 0 (a first batch).
+  const signals = [p.nullifier, b.points, b.fingerprint, b.totalsCommitment, b.accOut, b.root, epoch, MASK, 0n, computeScope({ ...scope, epoch }), 0n];
+  return { proof: b.proof, signals };
 }
 
 /** All three paths on one (proof, signals); the base path only when mask and minimum are in the field. */
 async function verdicts(p: SolidityProof, s: Signals) {
   const ref = await viaReference(p, s);
   const gen = await viaGenerated(p, s);
-  const withBase = s[4] < R && s[5] < R ? await viaBase(p, await baseFor(s[4], s[5]), s) : gen;
+  const withBase = s[7] < R && s[8] < R ? await viaBase(p, await baseFor(s[7], s[8]), s) : gen;
   return { ref, gen, withBase };
 }
 
@@ -83,7 +88,7 @@ beforeAll(async () => {
   generated = devnet.deployment.contracts.verifier as Address;
   reference = await deployReference();
   const first = await realAt(2_900n, 0);
-  real = { proof: first.proof, nullifier: first.signals[0], points: first.signals[1], root: first.signals[2] };
+  real = { proof: first.proof };
   signals = first.signals;
 }, 120_000);
 afterAll(async () => devnet?.stop());
@@ -104,7 +109,7 @@ describe('generated EpochVerifier8 vs the snarkjs template', () => {
 
   it('agrees with the template on every altered signal (+1, +2^16, +r, = r, = 0, = 2^256 − 1)', async () => {
     for (let i = 0; i < signals.length; i++) {
-      for (const v of [signals[i] + 1n, signals[i] + 2n ** 16n, signals[i] + R, R, 0n, 2n ** 256n - 1n]) {
+      for (const v of [signals[i] + 1n, signals[i] + 2n ** 16n, signals[i] + R, R, 0n, 2n ** 256n - 1n].filter((x) => x !== signals[i])) {
         const s = signals.map((x, j) => (j === i ? v : x));
         expect(await verdicts(real.proof, s), `signal ${i} = ${v}`).toEqual({ ref: false, gen: false, withBase: false });
       }
@@ -133,24 +138,24 @@ describe('generated EpochVerifier8 vs the snarkjs template', () => {
   });
 
   it('rejects a base computed for another mask or minimum', async () => {
-    for (const [mask, min] of [[MASK | 1n, MIN_POINTS], [MASK, MIN_POINTS - 1n], [MASK, 0n], [categoryMask(['crypto']), MIN_POINTS]] as const) {
+    for (const [mask, min] of [[MASK | 1n, 0n], [MASK, MIN_POINTS], [MASK, 1n], [categoryMask(['crypto']), 0n]] as const) {
       expect(await viaBase(real.proof, await baseFor(mask, min), signals), `${mask}/${min}`).toBe(false);
     }
   });
 
   it('rejects a base that is not a point of G1, and takes (0, 0) as the point at infinity', async () => {
-    const [x, y] = await baseFor(MASK, MIN_POINTS);
+    const [x, y] = await baseFor(MASK, 0n);
     for (const bad of [[x, y + 1n], [x + Q, y], [x, y + Q], [0n, 1n]] as const) {
       expect(await viaBase(real.proof, bad, signals)).toBe(false);
     }
     expect(await viaBase(real.proof, [0n, 0n], signals)).toBe(false);
   });
 
-  it('precomputeBase refuses inputs >= r and matches the seven-signal sum', async () => {
+  it('precomputeBase refuses inputs >= r and matches the eleven-signal sum', async () => {
     await expect(baseFor(R, 1n)).rejects.toThrow(/EpochVerifier__NotInField/);
     await expect(baseFor(1n, R)).rejects.toThrow(/EpochVerifier__NotInField/);
     // Base for (0, 0) is IC0: verifying with it equals the full verifier with mask = min = 0.
-    const s = signals.map((x, j) => (j === 4 || j === 5 ? 0n : x));
+    const s = signals.map((x, j) => (j === 7 ? 0n : x));
     expect(await viaBase(real.proof, await baseFor(0n, 0n), s)).toBe(await viaReference(real.proof, s));
   });
 

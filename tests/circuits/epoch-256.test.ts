@@ -27,9 +27,11 @@ describe('EpochProof(256)', () => {
   const art = artifacts(N);
   const mask = 0b1010_1010_1010_1010_101n;
   const rows = fullWeek();
-  const w = buildWitnessInput(rows, { epoch: EPOCH, categoryMask: mask, minPoints: 100n, scope: SCOPE, secrets: SECRETS, batchSize: N });
+  const week = buildWitnessInput(rows, { epoch: EPOCH, categoryMask: mask, minPoints: 100n, scope: SCOPE, secrets: SECRETS, batchSize: N });
+  const w = week.batches[0];
 
-  it('computes the TS public signals for a full week', async () => {
+  it('computes the TS public signals for a full week, in one batch', async () => {
+    expect(week.batches).toHaveLength(1);
     expect(w.points).toBe(BigInt(scoreDomainDays(rows, mask)));
     expect(w.points).toBeLessThanOrEqual(BigInt(7 * SCORING.DAY_CAP));
     expect(await circuitPublicSignals(w.input, art.wasm)).toEqual(w.publicSignals);

@@ -13,10 +13,14 @@ import {
   ZkError,
   buildWitnessInput,
   computeEpochRoot,
+  computeFingerprint,
   computeTreeRoot,
+  isSelected,
   LEAF_LAYOUT,
+  poseidon,
   prove,
   verify,
+  type BatchWitness,
   type CircuitInput,
   type EpochProofResult,
   type EpochWitness,
@@ -28,8 +32,16 @@ import { EPOCH, FIRST_DAY, ROOT, SCOPE, SECRETS, artifacts, circuitPublicSignals
 const N = 8;
 const ALL = 0xffffffffn;
 const art = artifacts(N);
-const witness = (rows = sampleRows(), mask = ALL, minPoints = 0n): EpochWitness =>
+const week = (rows = sampleRows(), mask = ALL, minPoints = 0n): EpochWitness =>
   buildWitnessInput(rows, { epoch: EPOCH, categoryMask: mask, minPoints, scope: SCOPE, secrets: SECRETS, batchSize: N });
+/** The one batch of a week of at most N rows. */
+const witness = (rows = sampleRows(), mask = ALL, minPoints = 0n): BatchWitness => {
+  const w = week(rows, mask, minPoints);
+  expect(w.batches).toHaveLength(1);
+  return w.batches[0];
+};
+const rootOf = (leaves: { saltedDomain: bigint; packed: bigint }[], epoch = EPOCH) =>
+  computeEpochRoot(computeTreeRoot(leaves), SECRETS.nullifierSecret, epoch);
 
 /**
  * Expects the witness calculator to stop at the constraint of `file` (a template
@@ -52,10 +64,9 @@ async function expectWitnessFails(
 }
 
 /** Replaces leaf `i`'s packed value and re-derives the root so only the leaf itself is wrong. */
-function withLeaf(w: EpochWitness, i: number, packed: bigint): CircuitInput {
-  const leaves = w.commitment.leaves.map((l, j) => (j === i ? { ...l, packed } : l));
-  const root = computeEpochRoot(computeTreeRoot(leaves), SECRETS.nullifierSecret);
-  return { ...w.input, packed: leaves.map((l) => l.packed.toString()), root: root.toString() };
+function withLeaf(w: BatchWitness, i: number, packed: bigint): CircuitInput {
+  const leaves = w.batch.leaves.map((l, j) => (j === i ? { ...l, packed } : l));
+  return { ...w.input, packed: leaves.map((l) => l.packed.toString()), root: rootOf(leaves).toString() };
 }
 
 describe('EpochProof(8): honest witnesses', () => {
@@ -63,20 +74,30 @@ describe('EpochProof(8): honest witnesses', () => {
     const w = witness(sampleRows(), 0b1001010n, 10n);
     expect(await circuitPublicSignals(w.input, art.wasm)).toEqual(w.publicSignals);
     expect(w.points).toBe(BigInt(scoreDomainDays(sampleRows(), 0b1001010n)));
+    // The fingerprint covers exactly the counted real leaves (the idle leaf of category 3 is counted though it scores 0).
+    const selected = w.batch.leaves.filter((l) => isSelected(l, 0b1001010n));
+    expect(selected).toHaveLength(4);
+    expect(w.fingerprint).toBe(computeFingerprint(selected, w.batch.root, SCOPE));
+    expect(w.totals.count).toBe(4n);
   });
 
   it('scores an empty epoch (padding only) as zero', async () => {
     const w = witness([]);
-    expect((await circuitPublicSignals(w.input, art.wasm))[1]).toBe(0n);
+    const signals = await circuitPublicSignals(w.input, art.wasm);
+    expect(signals[1]).toBe(0n);
+    expect(signals[2]).toBe(1n); // empty product
+    expect(signals).toEqual(w.publicSignals);
   });
 
   it('scores leaves in any order alike (days are routed, not sorted)', async () => {
     const w = witness(sampleRows(), ALL);
-    const leaves = [...w.commitment.leaves].reverse();
-    const root = computeEpochRoot(computeTreeRoot(leaves), SECRETS.nullifierSecret);
+    const leaves = [...w.batch.leaves].reverse();
+    const root = rootOf(leaves);
     const input = { ...w.input, saltedDomain: leaves.map((l) => l.saltedDomain.toString()), packed: leaves.map((l) => l.packed.toString()), root: root.toString() };
     const signals = await circuitPublicSignals(input, art.wasm);
     expect(signals[1]).toBe(w.points);
+    // The fingerprint is a product: the order of the leaves does not change it (for the same root).
+    expect(signals[2]).toBe(computeFingerprint(leaves.filter((l) => isSelected(l, ALL)), root, SCOPE));
     expect(w.points).toBeGreaterThan(0n);
   });
 
@@ -102,6 +123,7 @@ describe('EpochProof(8): honest witnesses', () => {
         async (rows, mask) => {
           const w = witness(rows, mask);
           const signals = await circuitPublicSignals(w.input, art.wasm);
+          expect(w.publicSignals).toHaveLength(11);
           expect(signals[1]).toBe(BigInt(scoreDomainDays(rows, mask)));
           expect(signals).toEqual(w.publicSignals);
         },
@@ -109,24 +131,62 @@ describe('EpochProof(8): honest witnesses', () => {
       { numRuns: 40 },
     );
   });
+
+  it('never counts a padding leaf (saltedDomain 0), whatever measures it claims', async () => {
+    const w = witness(sampleRows(), ALL);
+    // Slot 7 is padding; give it a counted category and capped measures.
+    const loud = (1n << BigInt(LEAF_LAYOUT.category)) | (4095n << BigInt(LEAF_LAYOUT.activeUnits)) | (255n << BigInt(LEAF_LAYOUT.visits));
+    expect(w.batch.leaves[7].saltedDomain).toBe(0n);
+    const input = withLeaf(w, 7, w.batch.leaves[7].packed | loud);
+    const signals = await circuitPublicSignals(input, art.wasm);
+    expect(signals[1]).toBe(w.points);
+    expect(signals[3]).toBe(w.totalsCommitment);
+  });
+});
+
+describe('EpochProof(8): a week of several batches', () => {
+  it('chains the day sums so the day cap holds across batches', async () => {
+    // 12 capped domains on one day: 1,200 uncapped points in two batches; the day still earns 600.
+    const rows = [...farmRows(12, FIRST_DAY + 1, 9), ...sampleRows()];
+    const w = week(rows, ALL, 1n);
+    expect(w.batches).toHaveLength(2);
+    expect(w.points).toBe(BigInt(scoreDomainDays(rows, ALL)));
+    for (const b of w.batches) expect(await circuitPublicSignals(b.input, art.wasm)).toEqual(b.publicSignals);
+    expect(w.batches[0].accIn).toBe(0n);
+    expect(w.batches[1].accIn).toBe(w.batches[0].accOut);
+    for (const b of w.batches) expect(b.input.minPoints).toBe('0'); // the contracts check the minimum on the final points
+  });
+
+  it('equals scoreDomainDays for weeks of 1 to 4 batches', async () => {
+    for (const count of [3, 9, 17, 30]) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        domain: `s${i}.example`, day: FIRST_DAY + (i % 7), category: i % 5, activeSeconds: 200 + i * 97, visits: i % 7, interactions: i * 3,
+      }));
+      const w = week(rows, 0b10110n);
+      expect(w.batches).toHaveLength(Math.ceil(count / N));
+      expect(w.points).toBe(BigInt(scoreDomainDays(rows, 0b10110n)));
+      const last = w.batches.at(-1)!;
+      expect(await circuitPublicSignals(last.input, art.wasm)).toEqual(last.publicSignals);
+    }
+  });
 });
 
 describe('EpochProof(8): the witness calculator rejects', () => {
   const w = witness(sampleRows(), ALL, 1n);
 
   it('a packed leaf with a bit above its last field (a field out of range)', async () => {
-    const tooWide = w.commitment.leaves[0].packed | (1n << BigInt(LEAF_LAYOUT.totalBits));
+    const tooWide = w.batch.leaves[0].packed | (1n << BigInt(LEAF_LAYOUT.totalBits));
     await expectWitnessFails(withLeaf(w, 0, tooWide), 'leaf[i].in <== packed[i]');
   });
 
   it('a day offset of 7 (a day outside the epoch), even on a leaf that scores 0', async () => {
     const daySplit = { file: 'circuits/lib/day-split.circom', template: 'DaySplit' };
-    await expectWitnessFails(withLeaf(w, 0, w.commitment.leaves[0].packed | 7n), 'low2 * bits[2] === 0', daySplit);
-    await expectWitnessFails(withLeaf(w, 7, w.commitment.leaves[7].packed | 7n), 'low2 * bits[2] === 0', daySplit);
+    await expectWitnessFails(withLeaf(w, 0, w.batch.leaves[0].packed | 7n), 'low2 * bits[2] === 0', daySplit);
+    await expectWitnessFails(withLeaf(w, 7, w.batch.leaves[7].packed | 7n), 'low2 * bits[2] === 0', daySplit);
   });
 
   it('a leaf that does not match the committed root', async () => {
-    const more = w.commitment.leaves[1].packed + (1n << BigInt(LEAF_LAYOUT.activeUnits)); // 10 s more, old root kept
+    const more = w.batch.leaves[1].packed + (1n << BigInt(LEAF_LAYOUT.activeUnits)); // 10 s more, old root kept
     await expectWitnessFails({ ...w.input, packed: w.input.packed.map((p, i) => (i === 1 ? more.toString() : p)) }, 'root === commitment.out');
   });
 
@@ -142,13 +202,38 @@ describe('EpochProof(8): the witness calculator rejects', () => {
     await expectWitnessFails({ ...w.input, minPoints: (SNARK_SCALAR_FIELD - 1n).toString() }, 'minPointsRange.in <==');
   });
 
+  it('the same leaves under another epoch (a root is bound to its week)', async () => {
+    await expectWitnessFails({ ...w.input, epoch: String(EPOCH + 1) }, 'root === commitment.out');
+  });
+
+  it('a later batch that opens accIn to other day sums (escaping the day cap)', async () => {
+    const heavy = week([...farmRows(12, FIRST_DAY + 1, 9)], ALL);
+    const second = heavy.batches[1];
+    const dayCapFile = { file: 'circuits/lib/day-accumulator.circom', template: 'DayAccumulator' };
+    // Claim nothing came before: the opening no longer hashes to accIn.
+    await expectWitnessFails({ ...second.input, prevDaySum: Array(7).fill('0') }, '(accIn - opened.out) * (1 - first.out) === 0', dayCapFile);
+    // Or pretend to be a first batch: accIn 0 forces the earlier sums to 0...
+    await expectWitnessFails({ ...second.input, accIn: '0' }, 'prevDaySum[d] * first.out === 0', dayCapFile);
+    // ...so a negative earlier sum (to cancel this batch's points) cannot be slipped in either.
+    const negative = Array(7).fill('0');
+    negative[1] = (SNARK_SCALAR_FIELD - 600n).toString();
+    await expectWitnessFails({ ...w.input, prevDaySum: negative }, 'prevDaySum[d] * first.out === 0', dayCapFile);
+  });
+
+  it('a day sum beyond DAY_SUM_BITS, even with a valid opening', async () => {
+    const big = [(1n << 24n) - 1n, 0n, 0n, 0n, 0n, 0n, 0n]; // day 0 also scores in this batch
+    const accIn = poseidon([...big, 5n]);
+    const input = { ...w.input, accIn: accIn.toString(), prevDaySum: big.map(String), prevBlind: '5' };
+    await expectWitnessFails(input, 'sumBits[d].in <==', { file: 'circuits/lib/day-accumulator.circom', template: 'DayAccumulator' });
+  });
+
   it('a category mask or epoch beyond its width', async () => {
     await expectWitnessFails({ ...w.input, categoryMask: (1n << 32n).toString() }, 'mask.in <== categoryMask');
     await expectWitnessFails({ ...w.input, epoch: (1n << 16n).toString() }, 'epochRange.in <== epoch');
   });
 
   it('a value equal to or above the field modulus (before the calculator could alias it)', async () => {
-    for (const bad of [SNARK_SCALAR_FIELD, SNARK_SCALAR_FIELD + w.commitment.leaves[0].packed]) {
+    for (const bad of [SNARK_SCALAR_FIELD, SNARK_SCALAR_FIELD + w.batch.leaves[0].packed]) {
       const input = { ...w.input, packed: w.input.packed.map((p, i) => (i === 0 ? bad.toString() : p)) };
       await expect(circuitPublicSignals(input, art.wasm)).rejects.toMatchObject({ reason: 'out-of-range' });
     }
@@ -177,7 +262,7 @@ describe('EpochProof(8): proofs', () => {
   });
 
   it('fails when any public signal is altered', async () => {
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 11; i++) {
       const altered = honest.publicSignals.map((s, j) => (j === i ? s + 1n : s));
       expect(await verify(art.vkey, altered, honest.proof)).toBe(false);
     }
@@ -198,7 +283,7 @@ describe('EpochProof(8): proofs', () => {
   });
 
   it('cannot reuse a proof under another mask', async () => {
-    const other = farmed.publicSignals.map((s, j) => (j === 4 ? ALL : s));
+    const other = farmed.publicSignals.map((s, j) => (j === 7 ? ALL : s));
     expect(await verify(art.vkey, other, farmed.proof)).toBe(false);
   });
 });

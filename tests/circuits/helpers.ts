@@ -19,12 +19,12 @@ export function artifacts(batch: number): { wasm: Uint8Array; zkey: Uint8Array; 
   };
 }
 
-/** The seven public signals the circuit computes for `input` (witness entries 1..7). */
+/** The eleven public signals the circuit computes for `input` (witness entries 1..11). */
 export async function circuitPublicSignals(input: CircuitInput, wasm: Uint8Array): Promise<bigint[]> {
   const wtns = await calculateWitness(input, wasm);
   const exportJson = (snarkjs as unknown as { wtns: { exportJson(f: object): Promise<bigint[]> } }).wtns.exportJson;
   const witness = await exportJson({ type: 'mem', data: wtns });
-  return witness.slice(1, 8).map((x) => BigInt(x));
+  return witness.slice(1, 12).map((x) => BigInt(x));
 }
 
 export const EPOCH = 2914;

@@ -14,8 +14,8 @@ describe('chain calls', () => {
 
   it('lays out every job-sent write once, in a shape viem encodes', () => {
     const calls = [
-      mintSbtCall({ sbt: pool, epoch: 5n, points: 10n, nullifier: 11n, root: 12n, proof }),
-      stakeIntoPoolCall({ pool, tokenId: 1n, nullifier: 2n, points: 3n, proof }),
+      mintSbtCall({ sbt: pool, epoch: 5n, nullifier: 11n, batches: [{ root: 12n, points: 10n, fingerprint: 1n, totalsCommitment: 2n, accOut: 3n, proof }] }),
+      stakeIntoPoolCall({ pool, tokenId: 1n, nullifier: 2n, batches: [{ root: 12n, points: 3n, fingerprint: 1n, totalsCommitment: 2n, accOut: 3n, proof }] }),
       claimRewardsCall({ pool, tokenId: 1n }),
       unstakeFromPoolCall({ pool, tokenId: 1n }),
       burnDataTokenCall({ sbt: pool, tokenId: 1n }),

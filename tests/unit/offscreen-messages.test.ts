@@ -17,9 +17,14 @@ function input(n: number) {
     categoryMask: '4294967295',
     minPoints: '1',
     scope: '12345',
+    accIn: '0',
     nullifierSecret: '1',
     saltedDomain: Array.from({ length: n }, (_, i) => String(i + 1)),
     packed: Array.from({ length: n }, () => '0'),
+    prevDaySum: Array.from({ length: 7 }, () => '0'),
+    prevBlind: '0',
+    accBlind: '5',
+    totalsBlind: '6',
   };
 }
 const prove = (over: Record<string, unknown> = {}) => ({ type: 'offscreen/prove', requestId: 'p1', input: input(8), batchSize: 8, ...over });

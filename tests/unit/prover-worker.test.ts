@@ -65,7 +65,10 @@ function fakeBrowser(opts: { reply?: (m: unknown) => unknown; createDelayMs?: nu
 
 const proof = { pi_a: ['1', '2', '1'], pi_b: [['1', '2'], ['3', '4'], ['1', '0']], pi_c: ['5', '6', '1'], protocol: 'groth16', curve: 'bn128' };
 const okReply = () => ({ ok: true, proof, publicSignals: ['1', '2', '3', '4', '5', '6', '7'], timings: { loadMs: 100, witnessMs: 200, proveMs: 1000 } });
-const input = { root: '1', epoch: '1', categoryMask: '1', minPoints: '0', scope: '1', nullifierSecret: '1', saltedDomain: [], packed: [] };
+const input = {
+  root: '1', epoch: '1', categoryMask: '1', minPoints: '0', scope: '1', accIn: '0', nullifierSecret: '1', saltedDomain: [], packed: [],
+  prevDaySum: ['0', '0', '0', '0', '0', '0', '0'], prevBlind: '0', accBlind: '1', totalsBlind: '1',
+};
 
 describe('offscreen document lifecycle', () => {
   it('creates the page once under concurrent calls and survives a lost "single document" race', async () => {

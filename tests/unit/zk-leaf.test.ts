@@ -4,8 +4,8 @@ import { FIELD_MAX, LEAF_FIELD_BITS } from '../../src/scoring/constants';
 import { scoreDomainDay } from '../../src/scoring/score';
 import { epochDays } from '../../src/shared/epoch';
 import { LEAF_LAYOUT, leafMeasures, packDomainDay, paddingLeaf, unpackLeaf } from '../../src/zk/leaf';
-import { buildEpochCommitment } from '../../src/zk/commitment';
-import { computeTreeRoot } from '../../src/zk/tree';
+import { MAX_BATCHES, buildEpochCommitment, computeWeekRoot } from '../../src/zk/commitment';
+import { computeEpochRoot, computeTreeRoot } from '../../src/zk/tree';
 import { ZkError } from '../../src/zk/errors';
 
 const epoch = 2914;
@@ -93,20 +93,46 @@ describe('buildEpochCommitment', () => {
   it('sorts by day, pads to the batch and is independent of row order', () => {
     const c1 = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 });
     const c2 = buildEpochCommitment([...rows].reverse(), secrets, { epoch, batchSize: 8 });
-    expect(c1.leaves).toHaveLength(8);
-    expect(c1.rows.map((r) => r.day)).toEqual([first, first + 3, first + 3]);
-    expect(c1.root).toBe(c2.root);
-    expect(c1.treeRoot).toBe(computeTreeRoot(c1.leaves));
+    expect(c1.batches).toHaveLength(1);
+    const [b1] = c1.batches;
+    expect(b1.leaves).toHaveLength(8);
+    expect(b1.rows.map((r) => r.day)).toEqual([first, first + 3, first + 3]);
+    expect(b1.root).toBe(c2.batches[0].root);
+    expect(c1.weekRoot).toBe(c2.weekRoot);
+    expect(b1.treeRoot).toBe(computeTreeRoot(b1.leaves));
+    expect(c1.weekRoot).toBe(computeWeekRoot([b1.root]));
   });
 
   it('binds the root to the salt and to the nullifier secret', () => {
-    const base = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 }).root;
-    expect(buildEpochCommitment(rows, { ...secrets, vaultSalt: 14n }, { epoch, batchSize: 8 }).root).not.toBe(base);
-    expect(buildEpochCommitment(rows, { ...secrets, nullifierSecret: 12n }, { epoch, batchSize: 8 }).root).not.toBe(base);
+    const base = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 }).weekRoot;
+    expect(buildEpochCommitment(rows, { ...secrets, vaultSalt: 14n }, { epoch, batchSize: 8 }).weekRoot).not.toBe(base);
+    expect(buildEpochCommitment(rows, { ...secrets, nullifierSecret: 12n }, { epoch, batchSize: 8 }).weekRoot).not.toBe(base);
   });
 
-  it('refuses more rows than the batch holds', () => {
-    const many = Array.from({ length: 9 }, (_, i) => ({ ...rows[0], domain: `d${i}.example` }));
-    expect(() => buildEpochCommitment(many, secrets, { epoch, batchSize: 8 })).toThrow(/do not fit/);
+  it('binds the root to its week, and salts each leaf per week', () => {
+    const a = buildEpochCommitment(rows, secrets, { epoch, batchSize: 8 }).batches[0];
+    // The same tree under another epoch is another root: a commitment cannot be replayed for another week.
+    expect(computeEpochRoot(a.treeRoot, secrets.nullifierSecret, epoch + 1)).not.toBe(a.root);
+    expect(computeEpochRoot(a.treeRoot, secrets.nullifierSecret, epoch)).toBe(a.root);
+    // The same domain in another week has another salted value (a delivered salt opens one week only).
+    const shifted = rows.map((r) => ({ ...r, day: r.day + 7 }));
+    const b = buildEpochCommitment(shifted, secrets, { epoch: epoch + 1, batchSize: 8 }).batches[0];
+    const salted = (c: typeof a) => new Set(c.leaves.filter((l) => l.saltedDomain !== 0n).map((l) => l.saltedDomain));
+    expect([...salted(a)].filter((x) => salted(b).has(x))).toEqual([]);
+  });
+
+  it('cuts a heavy week into batches in day order, every row in exactly one', () => {
+    const many = Array.from({ length: 19 }, (_, i) => ({ ...rows[0], day: first + (i % 7), domain: `d${i}.example` }));
+    const c = buildEpochCommitment(many, secrets, { epoch, batchSize: 8 });
+    expect(c.batches.map((b) => b.rows.length)).toEqual([8, 8, 3]);
+    const days = c.batches.flatMap((b) => b.rows.map((r) => r.day));
+    expect(days).toEqual([...days].sort((x, y) => x - y));
+    expect(new Set(c.batches.flatMap((b) => b.rows.map((r) => r.domain))).size).toBe(19);
+    expect(c.weekRoot).toBe(computeWeekRoot(c.roots));
+  });
+
+  it('refuses a week beyond MAX_BATCHES batches', () => {
+    const many = Array.from({ length: 8 * MAX_BATCHES + 1 }, (_, i) => ({ ...rows[0], domain: `d${i}.example` }));
+    expect(() => buildEpochCommitment(many, secrets, { epoch, batchSize: 8 })).toThrow(/more than 16 batches/);
   });
 });

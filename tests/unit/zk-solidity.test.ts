@@ -18,8 +18,9 @@ describe('toSolidityProof', () => {
     });
   });
 
-  it('requires exactly seven public signals', () => {
-    expect(toSolidityPublicSignals([1n, 2n, 3n, 4n, 5n, 6n, 7n])).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n]);
-    expect(() => toSolidityPublicSignals([1n])).toThrow(RangeError);
+  it('requires exactly eleven public signals', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => BigInt(i + 1));
+    expect(toSolidityPublicSignals(eleven)).toEqual(eleven);
+    expect(() => toSolidityPublicSignals([1n, 2n, 3n, 4n, 5n, 6n, 7n])).toThrow(RangeError);
   });
 });

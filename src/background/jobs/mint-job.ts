@@ -3,7 +3,7 @@ import { MINT_SBT_ACTION, mintSbtCall } from '../../chain/mint-sbt.ts';
 import { sbtTokenId } from '../../chain/token-id.ts';
 import { readDataToken } from '../../chain/read-data-token.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
-import { buildEpochCommitment, MINT_POOL_ID } from '../../zk';
+import { buildEpochCommitment, MINT_POOL_ID, ZkError } from '../../zk';
 import { scoreDomainDays } from '../../scoring/score.ts';
 import { assertJobKind, getOrCreateEpochSecrets, readEpochDomainDays, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
@@ -39,10 +39,16 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
     if (points < 1) throw new JobError('nothing_to_mint', `Week ${epoch} has no points to prove.`);
     const sealer = await ctx.lock.sealer();
     const secrets = await getOrCreateEpochSecrets(ctx.db, now(), { sealer, opener });
-    const commitment = buildEpochCommitment(rows, secrets, { epoch, batchSize: chain.network.deployment.verifier.batchSize });
+    let commitment;
+    try {
+      commitment = buildEpochCommitment(rows, secrets, { epoch, batchSize: chain.network.deployment.verifier.batchSize });
+    } catch (err) {
+      if (err instanceof ZkError && err.reason === 'too-many-leaves') throw new JobError('week_too_large', err.message, { cause: err });
+      throw err;
+    }
     await freezeCommitment(
       ctx,
-      { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.root, points, rows: commitment.rows },
+      { chainId: chain.network.chainId, address: chain.address, epoch, root: commitment.weekRoot, points, rows: commitment.batches.flatMap((b) => b.rows) },
       sealer,
     );
     return updateJob(ctx.db, job.id, { state: 'proving', progress: 0 }, now());
@@ -64,13 +70,18 @@ export async function advanceMint(ctx: WorkerContext, job: JobRecord): Promise<J
   // submitting | confirming
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
-  await sendContractWriteOnce(chain.client, MINT_SBT_ACTION, mintSbtCall({ sbt, epoch: BigInt(epoch), ...proof }), await txOptions(ctx, job));
+  await sendContractWriteOnce(
+    chain.client,
+    MINT_SBT_ACTION,
+    mintSbtCall({ sbt, epoch: BigInt(epoch), nullifier: proof.nullifier, batches: proof.batches }),
+    await txOptions(ctx, job),
+  );
   // Fixed by the contract (DataSBT.tokenIdOf(msg.sender, epoch)); the sender is this holder.
   const tokenId = sbtTokenId(chain.address, BigInt(epoch));
   return updateJob(
     ctx.db,
     job.id,
-    { state: 'done', progress: 100, error: undefined, result: { tokenId: tokenId.toString(), root: `0x${proof.root.toString(16)}`, points: Number(proof.points) } },
+    { state: 'done', progress: 100, error: undefined, result: { tokenId: tokenId.toString(), root: `0x${proof.weekRoot.toString(16)}`, points: Number(proof.points), proofs: proof.batches.length } },
     now(),
   );
 }

@@ -68,7 +68,12 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
 
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
-  await sendContractWriteOnce(chain.client, STAKE_INTO_POOL_ACTION, stakeIntoPoolCall({ pool, tokenId, ...proof }), await txOptions(ctx, job));
+  await sendContractWriteOnce(
+    chain.client,
+    STAKE_INTO_POOL_ACTION,
+    stakeIntoPoolCall({ pool, tokenId, nullifier: proof.nullifier, batches: proof.batches }),
+    await txOptions(ctx, job),
+  );
   return updateJob(ctx.db, job.id, { state: 'done', progress: 100, error: undefined, result: { weight: proof.points.toString() } }, now());
 }
 

@@ -60,9 +60,9 @@ export const iEpochVerifierAbi = [
         "type": "uint256[2]"
       },
       {
-        "internalType": "uint256[7]",
+        "internalType": "uint256[11]",
         "name": "_pubSignals",
-        "type": "uint256[7]"
+        "type": "uint256[11]"
       }
     ],
     "name": "verifyProof",
@@ -99,9 +99,9 @@ export const iEpochVerifierAbi = [
         "type": "uint256[2]"
       },
       {
-        "internalType": "uint256[5]",
+        "internalType": "uint256[9]",
         "name": "_rest",
-        "type": "uint256[5]"
+        "type": "uint256[9]"
       }
     ],
     "name": "verifyProofWithBase",

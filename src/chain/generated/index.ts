@@ -11,3 +11,4 @@ export * from './IERC5192.ts';
 export * from './PoolFactory.ts';
 export * from './RevertingToken.ts';
 export * from './TestToken.ts';
+export * from './WeekProofs.ts';

@@ -7,14 +7,16 @@ import { useAction } from '../use-action';
 import { BusyButton } from './busy-button';
 
 /** Localised name of a job state (literal keys, so the i18n test sees every one). */
-function jobStateLabel(state: JobState, progress: number): string {
+function jobStateLabel(state: JobState, progress: number, proofs?: JobView['proofs']): string {
   switch (state) {
     case 'queued':
       return t('job_state_queued');
     case 'building':
       return t('job_state_building');
     case 'proving':
-      return t('job_state_proving', Math.min(100, Math.max(0, progress)));
+      return proofs
+        ? t('job_state_proving_batches', [Math.min(100, Math.max(0, progress)), proofs.current, proofs.total])
+        : t('job_state_proving', Math.min(100, Math.max(0, progress)));
     case 'submitting':
       return t('job_state_submitting');
     case 'confirming':
@@ -68,12 +70,12 @@ export function JobProgress(props: { job: JobView; poolName?: string; onRetried:
 
   return (
     <section class="job" aria-labelledby={titleId} data-testid="job" data-job-id={job.id} data-kind={job.kind}
-      data-state={job.state} data-progress={percent}>
+      data-state={job.state} data-progress={percent} data-proofs-total={job.proofs?.total}>
       <div class="row-between">
         <h3 id={titleId} class="job-title">{jobTitle(job, props.poolName)}</h3>
         <span class="badge" data-tone={job.state === 'done' ? 'ok' : job.state === 'failed' ? 'danger' : 'info'}
           role="status" aria-live="polite" data-testid="job-state">
-          {jobStateLabel(job.state, job.progress)}
+          {jobStateLabel(job.state, job.progress, job.proofs)}
         </span>
       </div>
       {job.state !== 'failed' && (
