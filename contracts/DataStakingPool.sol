@@ -19,6 +19,20 @@ struct PoolTerms {
     uint64 end;
     uint256 categoryMask;
     uint256 minPoints;
+    /// @notice What a stake delivers to the sponsor (docs/delivery.md).
+    DeliveryTier deliveryTier;
+    /// @notice The sponsor's X25519 public key (HPKE, RFC 9180) deliveries are sealed to; 0 for `None`.
+    bytes32 deliveryKey;
+    /// @notice Seconds after a stake during which the sponsor may reject its delivery; 0 for `None`.
+    uint32 reviewPeriod;
+}
+
+/// @notice `Records`: the domain-day records in the pool's categories; `Totals`: their exact weekly
+///         totals; `None`: points only.
+enum DeliveryTier {
+    None,
+    Records,
+    Totals
 }
 
 /// @title DataStakingPool
@@ -41,6 +55,13 @@ struct PoolTerms {
 ///      Burns: every stake locks its SBT (sbt.lockStake, with this pool's id, which the SBT
 ///      checks against this pool's CREATE address from its factory) until it exits, so a token cannot be
 ///      burned while it counts here; `claim` of a burned token is impossible by construction.
+///      Delivery (docs/delivery.md): in a `Records` or `Totals` pool every stake carries an
+///      envelope sealed to `deliveryKey`; it travels in the stake's calldata and its hash is
+///      emitted (`Delivered`), so receipt cannot be denied. During `reviewPeriod` the sponsor may
+///      `reject` a delivery that fails verification: the stake then earns nothing, its weight
+///      keeps counting (its share is allocated to nobody: never paid, re-streamed or swept), so
+///      rejecting gains the sponsor nothing; the token is unlocked. While under review a stake
+///      cannot `claim` or `unstake` (rewards for data not yet checked); `leave` is always open.
 ///      Replay: a stake record is keyed by the SBT id (holder and epoch) and survives unstaking,
 ///      so each token stakes at most once per pool; the proof's scope binds this pool, holder,
 ///      epoch and chain.
@@ -51,17 +72,24 @@ contract DataStakingPool is ReentrancyGuardTransient {
     /// @notice Total funding cap: keeps accRewardPerWeight < 2^184 (it fits a stake record).
     uint256 public constant MAX_FUNDING = type(uint112).max;
 
+    /// @notice Longest review period a pool may set (a stake cannot be held in review longer).
+    uint32 public constant MAX_REVIEW_PERIOD = 30 days;
+    /// @notice Largest delivery envelope accepted (bytes).
+    uint256 public constant MAX_ENVELOPE = 65_536;
+
     enum StakeStatus {
         None,
         Staked,
-        Exited
+        Exited,
+        Rejected
     }
 
-    /// @dev One slot per stake. Owner and epoch are in the SBT id.
+    /// @dev One slot per stake. Owner and epoch are in the SBT id. Weight ≤ 4,200 (7 days × 600).
     struct StakeRecord {
-        uint64 weight;
+        uint32 weight;
         uint184 accPaid;
         StakeStatus status;
+        uint32 stakedAt;
     }
 
     DataSBT public immutable sbt;
@@ -77,6 +105,9 @@ contract DataStakingPool is ReentrancyGuardTransient {
     uint256 public immutable minPoints;
     /// @notice Oldest SBT epoch accepted: the week before the pool starts.
     uint256 public immutable minEpoch;
+    DeliveryTier public immutable deliveryTier;
+    bytes32 public immutable deliveryKey;
+    uint32 public immutable reviewPeriod;
     /// @notice IC0 + categoryMask·IC_mask (+ 0·IC_min) for this pool's mask, computed by the verifier
     ///         at construction: every batch proof of a stake is checked against exactly this; the
     ///         minimum is checked here on the week's final points.
@@ -100,6 +131,10 @@ contract DataStakingPool is ReentrancyGuardTransient {
     mapping(uint256 tokenId => StakeRecord) private _stakes;
 
     event Staked(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 nullifier);
+    /// @notice A stake's delivery: the envelope is the `envelope` argument of this transaction's `stake`.
+    event Delivered(address indexed holder, uint256 indexed tokenId, bytes32 envelopeHash, uint256 size);
+    /// @notice The sponsor rejected a stake's delivery (`reason`: a short code, docs/delivery.md).
+    event Rejected(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 forfeited, bytes32 reason);
     event Unstaked(address indexed holder, uint256 indexed tokenId, uint256 weight);
     event Left(address indexed holder, uint256 indexed tokenId, uint256 weight, uint256 forfeited);
     event RewardPaid(address indexed holder, uint256 indexed tokenId, uint256 amount);
@@ -122,6 +157,11 @@ contract DataStakingPool is ReentrancyGuardTransient {
     error DataStakingPool__ZeroAmount();
     error DataStakingPool__FundingTooLarge(uint256 total);
     error DataStakingPool__FeeOnTransfer(uint256 expected, uint256 received);
+    error DataStakingPool__BadDeliveryTerms();
+    error DataStakingPool__BadEnvelope(uint256 size);
+    error DataStakingPool__NoDelivery();
+    error DataStakingPool__UnderReview(uint256 tokenId, uint256 until);
+    error DataStakingPool__ReviewOver(uint256 tokenId, uint256 endedAt);
 
     /// @dev `budget` is recorded as funded; the factory transfers it in the same transaction and
     ///      checks the pool received it. A pool not listed by the factory is not to be trusted.
@@ -140,6 +180,14 @@ contract DataStakingPool is ReentrancyGuardTransient {
         }
         // The circuit range-checks minPoints to 32 bits: a larger minimum could never be proven.
         if (terms.minPoints > type(uint32).max) revert DataStakingPool__BadMinPoints(terms.minPoints);
+        if (terms.deliveryTier == DeliveryTier.None) {
+            if (terms.deliveryKey != 0 || terms.reviewPeriod != 0) revert DataStakingPool__BadDeliveryTerms();
+        } else if (terms.deliveryKey == 0 || terms.reviewPeriod == 0 || terms.reviewPeriod > MAX_REVIEW_PERIOD) {
+            revert DataStakingPool__BadDeliveryTerms();
+        }
+        deliveryTier = terms.deliveryTier;
+        deliveryKey = terms.deliveryKey;
+        reviewPeriod = terms.reviewPeriod;
         sbt = sbt_;
         factory = msg.sender;
         verifier = verifier_;
@@ -168,22 +216,69 @@ contract DataStakingPool is ReentrancyGuardTransient {
 
     /// @notice Stake SBT `tokenId` with the week's batch proofs that its commitments hold `points`
     ///         points in this pool's categories (and at least minPoints). Weight = points.
-    function stake(uint256 tokenId, uint256 nullifier, BatchProof[] calldata batches)
+    ///         `envelope`: the delivery sealed to `deliveryKey` (empty for a pool without delivery).
+    function stake(uint256 tokenId, uint256 nullifier, BatchProof[] calldata batches, bytes calldata envelope)
         external
         nonReentrant
         returns (uint256 points)
     {
         if (block.timestamp >= end) revert DataStakingPool__Ended();
         if (_stakes[tokenId].status != StakeStatus.None) revert DataStakingPool__AlreadyStaked(tokenId);
+        bool delivers = deliveryTier != DeliveryTier.None;
+        if (delivers ? envelope.length == 0 || envelope.length > MAX_ENVELOPE : envelope.length != 0) {
+            revert DataStakingPool__BadEnvelope(envelope.length);
+        }
         points = _provenPoints(tokenId, nullifier, batches);
 
         uint256 acc = _updateStream();
         totalWeight = SafeCast.toUint96(uint256(totalWeight) + points);
-        _stakes[tokenId] =
-            StakeRecord({weight: uint64(points), accPaid: SafeCast.toUint184(acc), status: StakeStatus.Staked});
+        _stakes[tokenId] = StakeRecord({
+            weight: uint32(points),
+            accPaid: SafeCast.toUint184(acc),
+            status: StakeStatus.Staked,
+            stakedAt: uint32(block.timestamp)
+        });
         // The token cannot burn while it counts here (the SBT accepts this from factory pools only).
         sbt.lockStake(tokenId, poolId);
         emit Staked(msg.sender, tokenId, points, nullifier);
+        if (delivers) emit Delivered(msg.sender, tokenId, keccak256(envelope), envelope.length);
+    }
+
+    /// @notice The sponsor rejects stake `tokenId`'s delivery (it failed verification), within the
+    ///         review period. The stake earns nothing more and keeps its weight (its share goes to
+    ///         nobody); its earnings so far are forfeited; the token is unlocked.
+    function reject(uint256 tokenId, bytes32 reason) external nonReentrant returns (uint256 forfeited) {
+        if (msg.sender != sponsor) revert DataStakingPool__NotSponsor(msg.sender);
+        if (deliveryTier == DeliveryTier.None) revert DataStakingPool__NoDelivery();
+        StakeRecord memory s = _stakes[tokenId];
+        if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
+        uint256 until = uint256(s.stakedAt) + reviewPeriod;
+        if (block.timestamp >= until) revert DataStakingPool__ReviewOver(tokenId, until);
+        uint256 acc = _updateStream();
+        forfeited = _owed(s, acc);
+        if (forfeited != 0) totalForfeited += forfeited;
+        // Weight stays in totalWeight: what it would earn is allocated and never paid.
+        _stakes[tokenId] = StakeRecord({
+            weight: s.weight,
+            accPaid: SafeCast.toUint184(acc),
+            status: StakeStatus.Rejected,
+            stakedAt: s.stakedAt
+        });
+        sbt.unlockStake(tokenId, poolId);
+        emit Rejected(_holderOf(tokenId), tokenId, s.weight, forfeited, reason);
+    }
+
+    /// @notice When the review of stake `tokenId`'s delivery ends (0 without delivery or stake).
+    function reviewEndsAt(uint256 tokenId) public view returns (uint256) {
+        StakeRecord memory s = _stakes[tokenId];
+        if (deliveryTier == DeliveryTier.None || s.status == StakeStatus.None) return 0;
+        return uint256(s.stakedAt) + reviewPeriod;
+    }
+
+    function _requireReviewed(uint256 tokenId, StakeRecord memory s) private view {
+        if (deliveryTier == DeliveryTier.None) return;
+        uint256 until = uint256(s.stakedAt) + reviewPeriod;
+        if (block.timestamp < until) revert DataStakingPool__UnderReview(tokenId, until);
     }
 
     /// @dev The caller's live token, recent enough, with batches that are exactly the token's
@@ -207,7 +302,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         (bool ok, uint256 proven, uint256 provenRoot) = WeekProofs.verify(week, batches);
         if (!ok || provenRoot != weekRoot) revert DataStakingPool__InvalidProof();
         if (proven < minPoints) revert DataStakingPool__NotEnoughPoints(proven, minPoints);
-        if (proven > type(uint64).max) revert DataStakingPool__PointsTooLarge(proven);
+        if (proven > type(uint32).max) revert DataStakingPool__PointsTooLarge(proven);
         return proven;
     }
 
@@ -217,6 +312,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
         address holder = _holderOf(tokenId);
         if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        _requireReviewed(tokenId, s);
         uint256 acc = _updateStream();
         paid = _owed(s, acc);
         _stakes[tokenId].accPaid = SafeCast.toUint184(acc);
@@ -229,6 +325,7 @@ contract DataStakingPool is ReentrancyGuardTransient {
         if (s.status != StakeStatus.Staked) revert DataStakingPool__NotStaked(tokenId);
         address holder = _holderOf(tokenId);
         if (holder != msg.sender) revert DataStakingPool__NotHolder(tokenId, msg.sender);
+        _requireReviewed(tokenId, s);
         paid = _exit(tokenId, s);
         emit Unstaked(holder, tokenId, s.weight);
         _pay(holder, tokenId, paid);
@@ -299,7 +396,12 @@ contract DataStakingPool is ReentrancyGuardTransient {
         uint256 acc = _updateStream();
         paid = _owed(s, acc);
         totalWeight -= s.weight;
-        _stakes[tokenId] = StakeRecord({weight: 0, accPaid: SafeCast.toUint184(acc), status: StakeStatus.Exited});
+        _stakes[tokenId] = StakeRecord({
+            weight: 0,
+            accPaid: SafeCast.toUint184(acc),
+            status: StakeStatus.Exited,
+            stakedAt: s.stakedAt
+        });
         sbt.unlockStake(tokenId, poolId);
     }
 

@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IEpochVerifier} from "./interfaces/IEpochVerifier.sol";
 import {DataSBT} from "./DataSBT.sol";
-import {DataStakingPool, PoolTerms} from "./DataStakingPool.sol";
+import {DataStakingPool, DeliveryTier, PoolTerms} from "./DataStakingPool.sol";
 
 /// @title PoolFactory
 /// @notice Anyone creates a staking pool for an AI developer's data request: a reward token and
@@ -30,6 +30,10 @@ contract PoolFactory {
         uint256 categoryMask;
         uint256 minPoints;
         string metadataURI;
+        /// @notice Delivery terms (docs/delivery.md): tier, the sponsor's X25519 key, review period.
+        DeliveryTier deliveryTier;
+        bytes32 deliveryKey;
+        uint32 reviewPeriod;
     }
 
     DataSBT public immutable sbt;
@@ -72,7 +76,10 @@ contract PoolFactory {
             start: p.start,
             end: p.end,
             categoryMask: p.categoryMask,
-            minPoints: p.minPoints
+            minPoints: p.minPoints,
+            deliveryTier: p.deliveryTier,
+            deliveryKey: p.deliveryKey,
+            reviewPeriod: p.reviewPeriod
         });
         // The only CREATE here: pool id n is created with this factory's nonce n (the SBT relies on it).
         pool = new DataStakingPool(sbt, verifier, terms, p.budget, p.metadataURI);

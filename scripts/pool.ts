@@ -29,18 +29,30 @@ import { ANVIL_KEY_0, localChain } from './lib/clients.ts';
 import { DEVNET_CHAIN_ID } from './lib/anvil.ts';
 import { deploymentPath, readDeployment } from './lib/deployments.ts';
 import { keyOnCommandLine, loadSigningAccount } from './lib/signing-key.ts';
-import { createSchema, fundSchema, listSchema, showSchema, sweepSchema } from './lib/pool-args.ts';
+import { createSchema, durationSeconds, fundSchema, keygenSchema, listSchema, pullSchema, rejectSchema, showSchema, sweepSchema } from './lib/pool-args.ts';
+import { readDeliveryKey, writeNewDeliveryKey } from './lib/delivery-key-file.ts';
+import { pullPool } from './lib/pool-pull.ts';
+import { rejectDelivery } from '../src/chain/reject-delivery.ts';
 
-const USAGE = `usage: npm run pool -- <create|fund|list|show|sweep> [options]
+const USAGE = `usage: npm run pool -- <keygen|create|fund|list|show|sweep|pull|reject> [options]
+  keygen --out FILE                   a delivery key pair (X25519), written 0600; prints the public key
   create --categories crypto,finance --budget 1000 --end +7d --name NAME --sponsor WHO
          [--start now] [--min-points 1] [--description TEXT] [--token 0x…]
+         [--delivery records|totals|none --delivery-key FILE --terms TEXT [--review 7d] [--license ID]]
   fund   --pool ID|0x… --amount 250
   list
   show   --pool ID|0x…
   sweep  --pool ID|0x… [--to 0x…]     (sponsor, after the end: rewards nobody earned)
+  pull   --pool ID|0x… --delivery-key FILE --out DIR   decrypt, verify and write the dataset
+  reject --pool ID|0x… --token ID [--reason CODE]      (sponsor, within the review period)
   common: --rpc URL  --deployments FILE  --json  --key-file FILE   (or env POOL_PRIVATE_KEY)`;
 
 class UsageError extends Error {}
+
+/** A user's mistake found while loading a file (key file): reported as usage, nothing sent. */
+const usage = (err: unknown): never => {
+  throw new UsageError(err instanceof Error ? err.message : String(err));
+};
 
 function validate<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
@@ -101,6 +113,8 @@ async function describePool(conn: Conn, p: PoolInfo) {
     funded: `${formatUnits(p.funded, decimals)} ${symbol}`,
     allocated: `${formatUnits(p.allocated, decimals)} ${symbol}`,
     totalWeight: p.totalWeight.toString(),
+    delivery: p.deliveryTier,
+    ...(p.deliveryTier === 'none' ? {} : { deliveryKey: p.deliveryKey, reviewSeconds: p.reviewPeriod, terms: meta?.terms ?? '' }),
   };
 }
 
@@ -125,7 +139,13 @@ async function run(command: string | undefined, values: Record<string, unknown>)
         end: BigInt(a.end),
         categoryMask: categoryMask(a.categories),
         minPoints: BigInt(a['min-points']),
-        metadataURI: encodePoolMetadata({ name: a.name, sponsor: a.sponsor, description: a.description }),
+        metadataURI: encodePoolMetadata({
+          name: a.name, sponsor: a.sponsor, description: a.description,
+          ...(a.terms ? { terms: a.terms } : {}), ...(a.license ? { license: a.license } : {}),
+        }),
+        delivery: a.delivery === 'none'
+          ? { tier: 'none' }
+          : { tier: a.delivery, key: (await readDeliveryKey(a['delivery-key']!).catch(usage)).publicKey, reviewPeriod: durationSeconds(a.review) },
       });
       const result = { poolId: Number(created.poolId), pool: created.pool, tx: created.hash };
       return print(a.json, result, () => `Created pool ${result.poolId} at ${result.pool} with ${a.budget} ${symbol} for ${a.categories.join(', ')} (tx ${result.tx}).`);
@@ -164,6 +184,36 @@ async function run(command: string | undefined, values: Record<string, unknown>)
       const amount = formatUnits(swept.amount, decimals);
       return print(a.json, { pool, amount, tx: swept.hash }, () => `Swept ${amount} ${symbol} from ${pool} (tx ${swept.hash}).`);
     }
+    case 'keygen': {
+      const a = validate(keygenSchema, values);
+      const key = await writeNewDeliveryKey(a.out).catch(usage);
+      return print(a.json, { publicKey: key.publicKey, file: a.out }, () =>
+        `Wrote a delivery key to ${a.out} (0600; keep it: deliveries are sealed to it).\nPublic key: ${key.publicKey}\nUse it with: npm run pool -- create --delivery records --delivery-key ${a.out} …`);
+    }
+    case 'pull': {
+      const a = validate(pullSchema, values);
+      const key = await readDeliveryKey(a['delivery-key']).catch(usage);
+      const conn = await connect(a);
+      const pool = await resolvePool(conn, a.pool);
+      const result = await pullPool({
+        reader: conn.reader as never, chainId: conn.chainId, pool, sbt: conn.deployment.contracts.dataSbt as Address, key, out: a.out,
+        onProgress: (done, total, stake) => {
+          if (!a.json) process.stderr.write(`pull: ${done}/${total} token ${stake.token} ${stake.verified ? 'verified' : `NOT verified (${stake.reason})`}\n`);
+        },
+      });
+      return print(a.json, result, () =>
+        `Pulled ${result.stakes} stake(s) of ${pool} (${result.newlyPulled} new): ${result.verified} verified, ${result.failed} not.\n` +
+        Object.values(result.files).map((f) => `  ${f}`).join('\n') +
+        (result.failed ? `\nverification.json says why; reject within the review period: npm run pool -- reject --pool ${pool} --token ID` : ''));
+    }
+    case 'reject': {
+      const a = validate(rejectSchema, values);
+      const conn = await connect(a);
+      const pool = await resolvePool(conn, a.pool);
+      const rejected = await rejectDelivery(conn.signer(), { pool, tokenId: a.token, reason: a.reason });
+      return print(a.json, { pool, token: a.token.toString(), tx: rejected.hash, forfeited: rejected.forfeited.toString() }, () =>
+        `Rejected the delivery of token ${a.token} in ${pool} (tx ${rejected.hash}); its rewards go to no one.`);
+    }
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'Missing command.');
   }
@@ -183,6 +233,8 @@ async function main(): Promise<void> {
         categories: { type: 'string' }, budget: { type: 'string' }, token: { type: 'string' }, start: { type: 'string' },
         end: { type: 'string' }, 'min-points': { type: 'string' }, name: { type: 'string' }, sponsor: { type: 'string' },
         description: { type: 'string' }, pool: { type: 'string' }, amount: { type: 'string' }, to: { type: 'string' },
+        delivery: { type: 'string' }, 'delivery-key': { type: 'string' }, review: { type: 'string' }, terms: { type: 'string' },
+        license: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' },
       },
     });
   } catch (err) {

@@ -72,7 +72,15 @@ export const createSchema = (now: number) =>
       name: z.string().min(1, 'a pool needs a name').max(80),
       sponsor: z.string().min(1, 'say who sponsors the pool').max(80),
       description: z.string().max(1000).default(''),
+      delivery: z.enum(['none', 'records', 'totals'], { message: 'expected records, totals or none' }).default('none'),
+      'delivery-key': z.string().min(1).optional(),
+      review: z.string().regex(/^\d+[smhdw]$/, 'expected a duration such as 3d or 12h').default('7d'),
+      terms: z.string().max(1000).optional(),
+      license: z.string().regex(/^[a-z0-9.-]{1,64}$/, 'expected a licence id such as cc-by-nc-4.0').optional(),
     })
+    .refine((a) => a.delivery === 'none' || a['delivery-key'], { message: 'a delivery pool needs --delivery-key FILE (make one with: npm run pool -- keygen --out FILE)', path: ['delivery-key'] })
+    .refine((a) => a.delivery === 'none' || a.terms, { message: 'a delivery pool needs --terms "what the data is for and how it is used" (the popup shows it before a user consents)', path: ['terms'] })
+    .refine((a) => a.delivery !== 'none' || !a['delivery-key'], { message: '--delivery-key needs --delivery records or totals', path: ['delivery-key'] })
     .refine((a) => a.end > a.start, { message: '--end must be after --start', path: ['end'] })
     .refine((a) => a.end > now, { message: '--end must be in the future', path: ['end'] });
 
@@ -83,3 +91,17 @@ export const fundSchema = commonSchema.extend({ pool: poolRefArg, amount: amount
 export const showSchema = commonSchema.extend({ pool: poolRefArg });
 export const sweepSchema = commonSchema.extend({ pool: poolRefArg, to: addressArg.optional() });
 export const listSchema = commonSchema;
+export const keygenSchema = z.object({ out: z.string().min(1, 'where to write the key: --out FILE'), json: z.boolean().default(false) });
+export const pullSchema = commonSchema.extend({ pool: poolRefArg, out: z.string().min(1, 'the dataset directory: --out DIR'), 'delivery-key': z.string().min(1, 'the pool\'s delivery key: --delivery-key FILE') });
+export const rejectSchema = commonSchema.extend({
+  pool: poolRefArg,
+  token: z.string().regex(/^\d+$/, 'expected the token id (decimal)').transform((v) => BigInt(v)),
+  reason: z.string().regex(/^[\x20-\x7e]{1,31}$/, 'expected a short reason code (1 to 31 ASCII characters)').default('failed-verification'),
+});
+
+/** Seconds in a duration such as 3d or 12h. */
+export function durationSeconds(value: string): number {
+  const m = DURATION.exec(value);
+  if (!m) throw new Error(`not a duration: ${value}`);
+  return Number(m[1]) * UNIT_SECONDS[m[2]];
+}

@@ -1,4 +1,4 @@
-import { parseEventLogs } from 'viem';
+import { parseEventLogs, type Hex } from 'viem';
 import { poolFactoryAbi } from './generated/index.ts';
 import { ensureAllowance } from './approve-token.ts';
 import { ChainError } from './errors.ts';
@@ -16,6 +16,23 @@ export interface CreatePoolParameters {
   categoryMask: bigint;
   minPoints: bigint;
   metadataURI: string;
+  /** What each stake delivers to the sponsor (docs/delivery.md); 'none' (the default) for points only. */
+  delivery?: DeliveryTerms;
+}
+
+/** A pool's delivery terms: the tier, the sponsor's X25519 public key, and the review period in seconds. */
+export type DeliveryTerms =
+  | { tier: 'none' }
+  | { tier: 'records' | 'totals'; key: Hex; reviewPeriod: number };
+
+/** The contract's DeliveryTier enum. */
+export const DELIVERY_TIERS = ['none', 'records', 'totals'] as const;
+export type DeliveryTierName = (typeof DELIVERY_TIERS)[number];
+
+/** The three delivery arguments of PoolFactory.createPool. */
+export function deliveryArgs(terms: DeliveryTerms | undefined): { deliveryTier: number; deliveryKey: Hex; reviewPeriod: number } {
+  if (!terms || terms.tier === 'none') return { deliveryTier: 0, deliveryKey: `0x${'0'.repeat(64)}`, reviewPeriod: 0 };
+  return { deliveryTier: DELIVERY_TIERS.indexOf(terms.tier), deliveryKey: terms.key, reviewPeriod: terms.reviewPeriod };
 }
 
 export interface CreatePoolReturnType extends TxResult {
@@ -39,6 +56,7 @@ export async function createPool(client: SignerClient, params: CreatePoolParamet
         categoryMask: params.categoryMask,
         minPoints: params.minPoints,
         metadataURI: params.metadataURI,
+        ...deliveryArgs(params.delivery),
       },
     ],
   });

@@ -7,6 +7,7 @@ export * from './stake-into-pool.ts';
 export * from './claim-rewards.ts';
 export * from './unstake-from-pool.ts';
 export * from './leave-pool.ts';
+export * from './reject-delivery.ts';
 export * from './is-factory-pool.ts';
 export * from './approve-token.ts';
 export * from './create-pool.ts';

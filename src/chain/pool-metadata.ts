@@ -5,6 +5,10 @@ export const PoolMetadataSchema = z.object({
   name: z.string().min(1).max(80),
   sponsor: z.string().min(1).max(80),
   description: z.string().max(1000).default(''),
+  /** Delivery pools: the purpose and terms of use the popup shows before a user consents (docs/delivery.md). */
+  terms: z.string().max(1000).optional(),
+  /** Delivery pools: the licence the delivered data is used under (a Hugging Face licence id, e.g. cc-by-nc-4.0). */
+  license: z.string().max(64).optional(),
 });
 export type PoolMetadata = z.infer<typeof PoolMetadataSchema>;
 

@@ -1,4 +1,6 @@
+import type { Hex } from 'viem';
 import { readContract } from 'viem/actions';
+import { DELIVERY_TIERS, type DeliveryTierName } from './create-pool.ts';
 import { dataStakingPoolAbi } from './generated/index.ts';
 import { toChainError } from './errors.ts';
 import type { Address, ReaderClient } from './types.ts';
@@ -21,11 +23,17 @@ export interface PoolInfo {
   funded: bigint;
   allocated: bigint;
   totalWeight: bigint;
+  /** What a stake delivers to the sponsor (docs/delivery.md). */
+  deliveryTier: DeliveryTierName;
+  /** The sponsor's X25519 public key (zero for `none`). */
+  deliveryKey: Hex;
+  /** Seconds after a stake during which the sponsor may reject its delivery. */
+  reviewPeriod: number;
 }
 
 const FIELDS = [
   'poolId', 'sponsor', 'rewardToken', 'start', 'end', 'categoryMask', 'minPoints', 'minEpoch',
-  'metadataURI', 'funded', 'allocated', 'totalWeight',
+  'metadataURI', 'funded', 'allocated', 'totalWeight', 'deliveryTier', 'deliveryKey', 'reviewPeriod',
 ] as const;
 
 /** How many calls read one pool (`poolInfoCalls`). */
@@ -38,8 +46,8 @@ export function poolInfoCalls(pool: Address) {
 
 /** A pool's info from the values of its `poolInfoCalls`, in order. */
 export function toPoolInfo(pool: Address, values: readonly unknown[]): PoolInfo {
-  const info = Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as Omit<PoolInfo, 'address'>;
-  return { address: pool, ...info };
+  const info = Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as Omit<PoolInfo, 'address' | 'deliveryTier'> & { deliveryTier: number };
+  return { address: pool, ...info, deliveryTier: DELIVERY_TIERS[info.deliveryTier] ?? 'none' };
 }
 
 /** A pool's terms and current accounting, read in parallel (many pools at once: `listPools`). */

@@ -10,7 +10,7 @@ export interface ReadStakeParameters {
 }
 
 export interface StakeInfo {
-  status: 'none' | 'staked' | 'exited';
+  status: 'none' | 'staked' | 'exited' | 'rejected';
   weight: bigint;
   pending: bigint;
 }
@@ -20,7 +20,7 @@ export interface ReadStakesParameters {
   stakes: readonly ReadStakeParameters[];
 }
 
-const STATUS = ['none', 'staked', 'exited'] as const;
+const STATUS = ['none', 'staked', 'exited', 'rejected'] as const;
 
 const stakeOfCall = (p: ReadStakeParameters) =>
   ({ address: p.pool, abi: dataStakingPoolAbi, functionName: 'stakeOf', args: [p.tokenId] }) as const;
@@ -30,7 +30,7 @@ const pendingCall = (p: ReadStakeParameters) =>
 type StakeRecord = Awaited<ReturnType<typeof readStakeRecord>>;
 const readStakeRecord = (client: ReaderClient, p: ReadStakeParameters) => readContract(client, stakeOfCall(p));
 const toStakeInfo = (record: StakeRecord, pending: bigint): StakeInfo =>
-  ({ status: STATUS[record.status] ?? 'none', weight: record.weight, pending });
+  ({ status: STATUS[record.status] ?? 'none', weight: BigInt(record.weight), pending });
 
 /** A token's stake in a pool and the rewards it could claim now (many at once: `readStakes`). */
 export async function readStake(client: ReaderClient, params: ReadStakeParameters): Promise<StakeInfo> {

@@ -1,10 +1,13 @@
 import { dataStakingPoolAbi } from './generated/index.ts';
 import { sendContractWrite } from './send.ts';
+import type { Hex } from 'viem';
 import type { Address, SignerClient, TxResult, WeekProofArgs } from './types.ts';
 
 export interface StakeIntoPoolParameters extends WeekProofArgs {
   pool: Address;
   tokenId: bigint;
+  /** The delivery sealed to the pool's key (src/delivery); '0x' (the default) for a pool without delivery. */
+  envelope?: Hex;
 }
 
 export type StakeIntoPoolReturnType = TxResult;
@@ -18,7 +21,7 @@ export function stakeIntoPoolCall(params: StakeIntoPoolParameters) {
     address: params.pool,
     abi: dataStakingPoolAbi,
     functionName: 'stake',
-    args: [params.tokenId, params.nullifier, params.batches],
+    args: [params.tokenId, params.nullifier, params.batches, params.envelope ?? '0x'],
   } as const;
 }
 

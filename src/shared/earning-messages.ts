@@ -46,7 +46,10 @@ export const uiHiddenPoolsSchema = z.object({ type: z.literal('ui/hidden-pools')
 export const uiHidePoolSchema = z.object({ type: z.literal('ui/hide-pool'), pool: addressSchema, hidden: z.boolean() }).strict();
 const poolRef = { pool: addressSchema, tokenId: uintString };
 export const uiStakePreviewSchema = z.object({ type: z.literal('ui/stake-preview'), ...poolRef }).strict();
-export const uiStakeSchema = z.object({ type: z.literal('ui/stake'), ...poolRef }).strict();
+/** `consent`: for a delivery pool, the digest of the delivery the consent screen showed (ui/stake-preview). */
+export const uiStakeSchema = z
+  .object({ type: z.literal('ui/stake'), ...poolRef, consent: z.string().regex(/^0x[0-9a-fA-F]{64}$/).optional() })
+  .strict();
 export const uiUnstakeSchema = z.object({ type: z.literal('ui/unstake'), ...poolRef }).strict();
 export const uiClaimSchema = z.object({ type: z.literal('ui/claim'), ...poolRef }).strict();
 /** The literal 'EXIT' is the user's typed confirmation. */
@@ -207,6 +210,22 @@ export const stakePreviewSchema = z.object({
   root: z.string(),
   categories: z.array(z.string()),
   points: nat,
+  /** A delivery pool: exactly what its sponsor receives, and from whom (docs/delivery.md). */
+  delivery: z
+    .object({
+      tier: z.enum(['records', 'totals']),
+      sponsor: addressSchema,
+      key: z.string(),
+      reviewSeconds: nat,
+      terms: z.string(),
+      rows: z.array(z.object({
+        domain: z.string(), category: z.string(), date: z.string(), activeSeconds: nat, visits: nat, interactions: nat,
+      })),
+      totals: z.object({ activeSeconds: nat, visits: nat, interactions: nat, activeDomainDays: nat }).optional(),
+      envelopeBytes: nat,
+      digest: z.string(),
+    })
+    .optional(),
 });
 export type StakePreview = z.infer<typeof stakePreviewSchema>;
 

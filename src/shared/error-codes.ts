@@ -33,6 +33,10 @@ export const EARNING_ERROR_CODES = [
   'insufficient_funds',
   /** A signed transaction's fee cap is below the network's base fee; the job waits for fees to fall. */
   'fee_too_low',
+  /** What a delivery stake would deliver is not what the user confirmed on the consent screen (docs/delivery.md). */
+  'delivery_changed',
+  /** A delivery pool's stake was asked for without the user's consent to its delivery. */
+  'consent_required',
 ] as const;
 
 /** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */

@@ -101,7 +101,9 @@ export const hidePool = (pool: string, hidden: boolean) => call({ type: 'ui/hide
 
 export const getStakePreview = (pool: string, tokenId: string) => call({ type: 'ui/stake-preview', pool, tokenId });
 
-export const stake = (pool: string, tokenId: string) => call({ type: 'ui/stake', pool, tokenId });
+/** `consent`: for a delivery pool, the digest of the delivery the consent screen showed. */
+export const stake = (pool: string, tokenId: string, consent?: string) =>
+  call({ type: 'ui/stake', pool, tokenId, ...(consent ? { consent } : {}) });
 
 export const unstake = (pool: string, tokenId: string) => call({ type: 'ui/unstake', pool, tokenId });
 

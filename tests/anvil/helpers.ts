@@ -5,7 +5,7 @@
 import { parseUnits, type Address } from 'viem';
 import { deployContract, readContract, waitForTransactionReceipt, writeContract } from 'viem/actions';
 import { startDevnet, type Devnet, type DevnetOptions } from '../../scripts/devnet.ts';
-import { createPool } from '../../src/chain/create-pool.ts';
+import { createPool, type DeliveryTerms } from '../../src/chain/create-pool.ts';
 import { dataSBTAbi, revertingTokenAbi, revertingTokenBytecode } from '../../src/chain/generated/index.ts';
 import { categoryMask, type CategoryKey } from '../../src/shared/categories.ts';
 
@@ -38,6 +38,8 @@ export interface TestPoolOptions {
   minPoints?: bigint;
   /** Default: the devnet's TestToken (account 0 holds it). */
   rewardToken?: Address;
+  /** Default: no delivery (points only). */
+  delivery?: DeliveryTerms;
 }
 
 /** A pool created by account 0 with TestToken rewards, starting now unless told. */
@@ -53,6 +55,7 @@ export async function createTestPool(devnet: Devnet, options: TestPoolOptions = 
     categoryMask: categoryMask(options.categories ?? ['crypto', 'finance']),
     minPoints: options.minPoints ?? 1n,
     metadataURI: 'data:application/json;base64,e30=',
+    delivery: options.delivery,
   });
 }
 

@@ -226,6 +226,7 @@ describe('earning jobs on a real devnet', () => {
     const terms = {
       poolId: 1n, sponsor: signer.account.address, rewardToken: devnet.deployment.contracts.testToken as Address,
       start: now + 10n, end: now + 10n + 7n * BigInt(DAY), categoryMask: categoryMask(['crypto']), minPoints: 1n,
+      deliveryTier: 0, deliveryKey: `0x${'0'.repeat(64)}` as const, reviewPeriod: 0,
     };
     const hash = await deployContract(signer, {
       abi: dataStakingPoolAbi, bytecode: dataStakingPoolBytecode, args: [devnet.deployment.contracts.dataSbt as Address, devnet.deployment.contracts.verifier as Address, terms, 10n ** 18n, ''],

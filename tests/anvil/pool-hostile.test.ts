@@ -158,6 +158,7 @@ describe('only factory pools', () => {
     const terms = {
       poolId: 1n, sponsor: signer.account.address, rewardToken: devnet.deployment.contracts.testToken as Address,
       start: now + 10n, end: now + 10n + 7n * DAY, categoryMask: categoryMask(['crypto']), minPoints: 1n,
+      deliveryTier: 0, deliveryKey: `0x${'0'.repeat(64)}` as const, reviewPeriod: 0,
     };
     const hash = await deployContract(signer, {
       abi: dataStakingPoolAbi, bytecode: dataStakingPoolBytecode, args: [sbt(), devnet.deployment.contracts.verifier as Address, terms, 10n ** 18n, ''],

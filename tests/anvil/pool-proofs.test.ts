@@ -56,7 +56,7 @@ describe('DataStakingPool.stake with real proofs', () => {
     expect(p.points).toBeLessThan(BigInt(scoreDomainDays(sampleRows(epoch)))); // news is not counted
     await stakeWith(1, pools[0], p);
     const record = await readContract(devnet.test, { address: pools[0], abi: dataStakingPoolAbi, functionName: 'stakeOf', args: [tokens.get(1)!] });
-    expect(record.weight).toBe(p.points);
+    expect(BigInt(record.weight)).toBe(p.points);
     expect(await readContract(devnet.test, { address: pools[0], abi: dataStakingPoolAbi, functionName: 'totalWeight' })).toBe(p.points);
     expect(await revertName(stakeWith(1, pools[0], p))).toBe('DataStakingPool__AlreadyStaked');
   });

@@ -98,6 +98,6 @@ describe('a week of several batches on chain', () => {
 
     await stakeWith(p.batches);
     const record = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeOf', args: [tokenId] });
-    expect(record.weight).toBe(BigInt(scoreDomainDays(rows, MASK)));
+    expect(BigInt(record.weight)).toBe(BigInt(scoreDomainDays(rows, MASK)));
   }, 180_000);
 });

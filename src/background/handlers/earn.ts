@@ -11,6 +11,8 @@ import { JobError, ownedTokens, readCommitment, resumeOpenJobs, runJob, toJobVie
 import type { JobChain } from '../jobs/job-chain';
 import { asAddress } from '../jobs/masks';
 import { assertFactoryPool } from '../jobs/stake-job';
+import { buildStakeDelivery } from '../jobs/delivery';
+import { decodePoolMetadata } from '../../chain/pool-metadata.ts';
 import { createNetworkPublicClient } from '../network';
 import { getJob, openJob, type JobKind, type JobParamsInput } from '../../vault';
 
@@ -110,7 +112,24 @@ export const handleStakePreview = (ctx: WorkerContext, msg: Msg<'ui/stake-previe
     if (!frozen) throw new JobError('not_eligible', 'no commitment for that token in this vault');
     const { points, eligible } = scoreForPool(frozen.rows, pool);
     if (!eligible) throw new JobError('not_eligible', 'not enough points in this pool\'s categories');
+    const delivery = await buildStakeDelivery(ctx, chain, pool, frozen.rows, token.epoch);
+    const terms = delivery ? (decodePoolMetadata(pool.metadataURI)?.terms ?? '') : '';
     return {
+      ...(delivery && pool.deliveryTier !== 'none'
+        ? {
+            delivery: {
+              tier: pool.deliveryTier,
+              sponsor: pool.sponsor,
+              key: pool.deliveryKey,
+              reviewSeconds: pool.reviewPeriod,
+              terms,
+              rows: delivery.description.rows,
+              ...(delivery.description.totals ? { totals: delivery.description.totals } : {}),
+              envelopeBytes: delivery.description.envelopeBytes,
+              digest: delivery.digest,
+            },
+          }
+        : {}),
       address: chain.address,
       pool: pool.address,
       tokenId: msg.tokenId,
@@ -127,7 +146,15 @@ export const handleStake = jobStarter<Msg<'ui/stake'>>('ui/stake', async (ctx, c
     throw new JobError('not_eligible', 'this vault holds no live data token with that id');
   }
   await assertFactoryPool(chain, asAddress(msg.pool));
-  return { kind: 'stake', key: poolJobKey(chain, msg), params: { pool: msg.pool, tokenId: msg.tokenId } };
+  const pool = await readPool(chain.client, { pool: asAddress(msg.pool) });
+  if (pool.deliveryTier !== 'none' && !msg.consent) {
+    throw new JobError('consent_required', 'this pool receives data: the stake needs the digest of the delivery the user confirmed');
+  }
+  return {
+    kind: 'stake',
+    key: poolJobKey(chain, msg),
+    params: { pool: msg.pool, tokenId: msg.tokenId, ...(pool.deliveryTier !== 'none' ? { deliveryDigest: msg.consent } : {}) },
+  };
 });
 
 const poolCall = (kind: 'unstake' | 'claim') =>

@@ -5,7 +5,8 @@ import { UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall } from '../../chain/unsta
 import { readPool } from '../../chain/read-pool.ts';
 import { isFactoryPool } from '../../chain/is-factory-pool.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
-import { assertJobKind, updateJob, type JobRecord } from '../../vault';
+import { assertJobKind, getJob, updateJob, type JobRecord } from '../../vault';
+import { buildStakeDelivery, sealConsentedDelivery } from './delivery';
 import type { WorkerContext } from '../context';
 import { readCommitment } from './commitments';
 import { chainTime, connectJob, JobError, txOptions, type JobChain } from './job-chain';
@@ -68,13 +69,39 @@ export async function advanceStake(ctx: WorkerContext, job: JobRecord): Promise<
 
   const proof = parseStoredProof(job.result?.proof);
   if (!proof) return updateJob(ctx.db, job.id, { state: 'proving', tx: undefined }, now());
+  const envelope = await deliveryEnvelope(ctx, job, chain, tokenId, epoch);
+  if (envelope === undefined) return getJob(ctx.db, job.id).then((j) => j ?? job);
   await sendContractWriteOnce(
     chain.client,
     STAKE_INTO_POOL_ACTION,
-    stakeIntoPoolCall({ pool, tokenId, nullifier: proof.nullifier, batches: proof.batches }),
+    stakeIntoPoolCall({ pool, tokenId, nullifier: proof.nullifier, batches: proof.batches, envelope }),
     await txOptions(ctx, job),
   );
   return updateJob(ctx.db, job.id, { state: 'done', progress: 100, error: undefined, result: { weight: proof.points.toString() } }, now());
+}
+
+/**
+ * The stake's envelope: '0x' for a pool without delivery. For a delivery pool it
+ * is sealed once, after the proofs and before anything is signed, and stored on
+ * the job (`result.envelope`), so a resumed job sends identical bytes (sealing
+ * again would make a second, different delivery). Returns undefined right after
+ * storing it: the next step sends it.
+ */
+async function deliveryEnvelope(ctx: WorkerContext, job: Extract<JobRecord, { kind: 'stake' }>, chain: JobChain, tokenId: bigint, epoch: number): Promise<`0x${string}` | undefined> {
+  const stored = job.result?.envelope;
+  if (typeof stored === 'string' && stored.startsWith('0x')) return stored as `0x${string}`;
+  if (job.tx) return '0x'; // signed by a version before deliveries: its bytes are what they are
+  const pool = job.params.pool;
+  const info = await readPool(chain.client, { pool });
+  if (info.deliveryTier === 'none') return '0x';
+  const frozen = await readCommitment(ctx, chain.network.chainId, chain.address, epoch);
+  if (!frozen) throw new JobError('not_eligible', `This vault has no commitment for week ${epoch}: mint it from this vault first.`);
+  const delivery = await buildStakeDelivery(ctx, chain, info, frozen.rows, epoch);
+  const envelope = await sealConsentedDelivery(delivery!, job.params.deliveryDigest, {
+    chainId: chain.network.chainId, pool, tokenId, epoch, holder: chain.address, deliveryKey: info.deliveryKey,
+  });
+  await updateJob(ctx.db, job.id, { result: { ...job.result, envelope } }, ctx.now());
+  return undefined;
 }
 
 /** unstake or claim: one transaction, no proof. */

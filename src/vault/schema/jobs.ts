@@ -41,6 +41,8 @@ export const jobParamsSchemas = {
     categoryMask: uintString.optional(),
     minPoints: uintString.optional(),
     poolId: uintString.optional(),
+    /** A delivery pool: the digest of the payload the user confirmed (docs/delivery.md); the job delivers exactly that. */
+    deliveryDigest: hex(/^0x[0-9a-fA-F]{64}$/).optional(),
   }),
   unstake: z.object({ ...commonParams, ...poolRef }),
   claim: z.object({ ...commonParams, ...poolRef }),
