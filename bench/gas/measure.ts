@@ -4,7 +4,9 @@
  * runs with the accept-all verifier (the cost of everything but verification)
  * and with the real verifiers and real proofs.
  */
-import { erc20Abi, type Address } from 'viem';
+import { randomBytes } from 'node:crypto';
+import { bytesToHex, erc20Abi, type Address, type Hex } from 'viem';
+import { envelopeSizeFor } from '../../src/delivery/index.ts';
 import { startDevnet, type Devnet } from '../../scripts/devnet.ts';
 import type { VerifierName } from '../../scripts/lib/deployments.ts';
 import { mintSbt } from '../../src/chain/mint-sbt.ts';
@@ -52,12 +54,19 @@ export interface GasFigures {
   claimFirst: bigint;
   claimRepeat: bigint;
   unstake: bigint;
+  /** First stake into a records pool with a typical delivery (40 records). */
+  stakeRecords: bigint;
+  /** First stake into a totals pool. */
+  stakeTotals: bigint;
 }
 
 const ALL = categoryMask(CATEGORY_KEYS);
+/** The envelope src/delivery seals for 40 typical records (≈ 50.5 bytes each) and for one batch of totals. */
+const TYPICAL_RECORDS_ENVELOPE = envelopeSizeFor(8 + 40 * 51);
+const TOTALS_ENVELOPE = envelopeSizeFor(83);
 
 export async function measureJourney(verifier: VerifierName, prove: ProofProvider): Promise<GasFigures> {
-  const devnet = await startDevnet({ verifier, accounts: 4 });
+  const devnet = await startDevnet({ verifier, accounts: 6 });
   try {
     const { dataSbt, poolFactory, testToken } = devnet.deployment.contracts;
     const sbt = dataSbt as Address;
@@ -87,12 +96,13 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
       factory: poolFactory as Address, rewardToken: testToken as Address, budget: 10n ** 21n,
       start: now + 2n, end: now + 7n * 86_400n, categoryMask: mask, minPoints: 1n, metadataURI: '',
     });
-    const stake = async (who: number, tokenId: bigint) => {
+    const stakeInto = async (target: { pool: Address; poolId: bigint }, who: number, tokenId: bigint, envelope?: Hex) => {
       const holder = devnet.signers[who].account.address;
-      const scope = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder, epoch] });
-      const s = await prove(devnet, { kind: 'stake', holder, epoch, target: pool, poolId, scope, categoryMask: mask, minPoints: 1n });
-      return stakeIntoPool(devnet.signers[who], { pool, tokenId, nullifier: s.nullifier, batches: s.batches });
+      const scope = await readContract(devnet.test, { address: target.pool, abi: dataStakingPoolAbi, functionName: 'stakeScope', args: [holder, epoch] });
+      const s = await prove(devnet, { kind: 'stake', holder, epoch, target: target.pool, poolId: target.poolId, scope, categoryMask: mask, minPoints: 1n });
+      return stakeIntoPool(devnet.signers[who], { pool: target.pool, tokenId, nullifier: s.nullifier, batches: s.batches, envelope });
     };
+    const stake = (who: number, tokenId: bigint) => stakeInto({ pool, poolId }, who, tokenId);
     await tick();
     const staked = await stake(1, first.tokenId);
     await tick();
@@ -108,7 +118,27 @@ export async function measureJourney(verifier: VerifierName, prove: ProofProvide
     const claimRepeat = await claimRewards(devnet.signers[1], { pool, tokenId: first.tokenId });
     await tick();
     const unstaked = await unstakeFromPool(devnet.signers[1], { pool, tokenId: first.tokenId });
+
+    // Delivery pools (docs/delivery.md): a typical records delivery (40 records) and a totals one, each the
+    // first stake of its pool, with an envelope of the size src/delivery seals for it (random bytes: calldata
+    // costs what ciphertext costs).
+    const deliveryPool = async (tier: 'records' | 'totals') => {
+      const t = (await devnet.test.getBlock()).timestamp;
+      return createPool(devnet.signers[0], {
+        factory: poolFactory as Address, rewardToken: testToken as Address, budget: 10n ** 21n,
+        start: t + 2n, end: t + 7n * 86_400n, categoryMask: mask, minPoints: 1n, metadataURI: '',
+        delivery: { tier, key: `0x${'11'.repeat(32)}`, reviewPeriod: 86_400 },
+      });
+    };
+    const envelopeOf = (bytes: number): Hex => bytesToHex(randomBytes(bytes));
+    const records = await deliveryPool('records');
+    const totals = await deliveryPool('totals');
+    const [fourth, fifth] = [await mint(4, epoch), await mint(5, epoch)];
+    await tick();
+    const stakeRecords = await stakeInto(records, 4, fourth.tokenId, envelopeOf(TYPICAL_RECORDS_ENVELOPE));
+    const stakeTotals = await stakeInto(totals, 5, fifth.tokenId, envelopeOf(TOTALS_ENVELOPE));
     return {
+      stakeRecords: stakeRecords.gasUsed, stakeTotals: stakeTotals.gasUsed,
       verifier, mint: first.gasUsed, mintNext: next.gasUsed, mintSamePage: samePage.gasUsed, stake: staked.gasUsed, stakeBusy: stakedBusy.gasUsed,
       claimFirst: claimFirst.gasUsed, claimRepeat: claimRepeat.gasUsed, unstake: unstaked.gasUsed,
     };

@@ -29,8 +29,9 @@ export const ENVELOPE_OVERHEAD = HEADER.length + ENC_BYTES + TAG_BYTES;
 
 const KiB = 1024;
 /**
- * The sizes an envelope may have, in bytes: 1, 2, 4, 8, 12, 16, 24, 32, 48 and
- * 64 KiB. Powers of two with a step of 1.5 between them from 8 KiB, so padding
+ * The sizes an envelope may have, in bytes: 256 and 512 bytes, then 1, 2, 4, 8,
+ * 12, 16, 24, 32, 48 and 64 KiB. The two small ones hold a totals delivery (and
+ * a records delivery of a few sites) at a sixteenth of the calldata gas of 1 KiB. Powers of two with a step of 1.5 between them from 8 KiB, so padding
  * never costs more than half again and a length says only "about this many
  * records" (16 KiB: ~160–320 records). A common week of one pool's categories
  * (≤ ~320 typical records) fits 16 KiB. The last bucket is the pool contract's
@@ -38,7 +39,7 @@ const KiB = 1024;
  * delivery of more than ~1,290 typical records cannot travel in a stake and is
  * refused here rather than reverted on chain.
  */
-export const DELIVERY_BUCKETS: readonly number[] = [1, 2, 4, 8, 12, 16, 24, 32, 48, 64].map((k) => k * KiB);
+export const DELIVERY_BUCKETS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 12, 16, 24, 32, 48, 64].map((k) => k * KiB);
 /** The largest envelope: DataStakingPool.MAX_ENVELOPE. */
 export const MAX_ENVELOPE_BYTES = DELIVERY_BUCKETS[DELIVERY_BUCKETS.length - 1];
 

@@ -103,7 +103,7 @@ describe('describeDelivery', () => {
     const d = describeDelivery(weekPayload(30, 'totals'), epoch);
     expect(d.rows).toEqual([]);
     expect(d.totals?.activeDomainDays).toBe(30);
-    expect(d.envelopeBytes).toBe(1024);
+    expect(d.envelopeBytes).toBe(256);
   });
 
   it('keeps a full week of one pool’s categories (300 records) within 24 KiB', () => {
