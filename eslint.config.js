@@ -3,7 +3,9 @@
 // shared) never import an extension context (background, offscreen, popup,
 // options, ui, content); content scripts never import background, vault or UI
 // code; UI never imports the background; domain code (scoring, zk, shared)
-// never touches the browser APIs.
+// never touches the browser APIs. Extension code reaches the browser through
+// src/platform/browser.ts (webextension-polyfill), never `chrome.*`, except in
+// the per-browser adapters listed in BROWSER_ADAPTERS.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -16,6 +18,12 @@ const restrict = (groups, message) => ({
 const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'ui', 'content'];
 /** Import patterns for a context folder itself (its index) and anything inside it. */
 const contextImports = (names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`]);
+/**
+ * The only files that may use the `chrome` global: Chrome-only APIs (offscreen,
+ * runtime.getContexts) and the content script's polyfill-free runtime.
+ */
+const BROWSER_ADAPTERS = ['src/offscreen/main.ts', 'src/background/prover/chrome-deps.ts', 'src/content/runtime.ts'];
+const CHROME_GLOBAL = { name: 'chrome', message: 'Use `browser` from src/platform/browser.ts; Chrome-only APIs belong in an adapter (docs/contributing.md).' };
 const LIBRARY_RULE = 'Libraries never import an extension context: move the shared type or helper down into the library.';
 
 export default tseslint.config(
@@ -49,6 +57,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**'],
+    ignores: BROWSER_ADAPTERS,
+    rules: { 'no-restricted-globals': ['error', CHROME_GLOBAL] },
+  },
+  {
     files: ['src/content/**'],
     rules: {
       ...restrict(
@@ -61,7 +74,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', 'webextension-polyfill', '**/shared/messages', '**/shared/footprint', '**/shared/settings'],
+              group: ['zod', 'webextension-polyfill', '**/platform/**', '**/shared/messages', '**/shared/footprint', '**/shared/settings'],
               allowTypeImports: true,
               message: 'Content imports only types from schema modules (keeps zod out of the content bundle).',
             },
@@ -83,7 +96,7 @@ export default tseslint.config(
   {
     files: ['src/scoring/**', 'src/zk/**', 'src/shared/**'],
     rules: {
-      ...restrict(['webextension-polyfill', ...contextImports(CONTEXTS)], `${LIBRARY_RULE} Domain code runs in Node too.`),
+      ...restrict(['webextension-polyfill', '**/platform/**', ...contextImports(CONTEXTS)], `${LIBRARY_RULE} Domain code runs in Node too.`),
       'no-restricted-globals': ['error', { name: 'chrome', message: 'Domain code runs in Node too.' }],
     },
   },

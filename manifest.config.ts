@@ -1,4 +1,4 @@
-import { defineManifest } from '@crxjs/vite-plugin';
+import { defineManifest, type ManifestV3Export } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -18,7 +18,7 @@ import pkg from './package.json' with { type: 'json' };
  * No externally_connectable and no web_accessible_resources: a page cannot talk
  * to or fingerprint the extension. Incognito is not allowed at all.
  */
-export default defineManifest({
+const manifest = defineManifest({
   manifest_version: 3,
   name: '__MSG_extName__',
   description: '__MSG_extDescription__',
@@ -56,3 +56,40 @@ export default defineManifest({
     extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
   },
 });
+
+export default manifest;
+
+/** The Firefox add-on id (`browser_specific_settings.gecko.id`): fixed, so storage and the e2e UUID pref survive reinstalls. */
+export const GECKO_ID = 'surf-to-earn@surftoearn.dev';
+
+/**
+ * The same extension for Firefox (`vite build --mode firefox` → dist-firefox/),
+ * from the same sources; only what Firefox needs differently:
+ * - background: an event page (`background.scripts`, src/background/firefox.ts):
+ *   Firefox MV3 has no extension service workers. Its background can start a
+ *   `Worker`, which is where Firefox proves with threads (no offscreen API, so
+ *   no `offscreen` permission);
+ * - browser_specific_settings.gecko: the add-on id, and the oldest Firefox that
+ *   has everything we use. 128.0 (an ESR): `optional_host_permissions` for the
+ *   custom RPC node (Firefox 128); `runtime.MessageSender.origin`, from which
+ *   src/background/sender.ts decides trust (126); MV3 host permissions of
+ *   `content_scripts` granted at install, so capture works without a prompt
+ *   (127); `storage.session` (115); module workers, for the prover Worker (114);
+ *   module background scripts and `'wasm-unsafe-eval'` are older;
+ * - data_collection_permissions `none`: nothing is collected or transmitted
+ *   (the vault never leaves the browser; only mints and stakes the user starts
+ *   go to the chain they chose);
+ * - no `minimum_chrome_version` (Chrome only).
+ */
+export const firefoxManifest = (backgroundEntry = 'src/background/firefox.ts'): ManifestV3Export => async (env) => {
+  const base = typeof manifest === 'function' ? await manifest(env) : await manifest;
+  const { minimum_chrome_version: _chromeOnly, ...common } = base;
+  return {
+    ...common,
+    background: { scripts: [backgroundEntry], type: 'module' },
+    permissions: (base.permissions ?? []).filter((p) => p !== 'offscreen'),
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    },
+  } as Awaited<ReturnType<Extract<ManifestV3Export, (...args: never[]) => unknown>>>;
+};

@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import manifest from './manifest.config.ts';
+import manifest, { firefoxManifest } from './manifest.config.ts';
 
 /**
  * One build for every extension context. crxjs turns the manifest's entries
@@ -8,7 +8,11 @@ import manifest from './manifest.config.ts';
  * does not name (the offscreen prover page) go in rollupOptions.input.
  * JSX is compiled by Vite's built-in Oxc transform for preact: no React plugin.
  */
-/** Pages the manifest does not name, by name → html entry. A missing one fails the build. */
+/**
+ * Pages the manifest does not name, by name → html entry. A missing one fails the build.
+ * Chrome only: Firefox has no offscreen API (its prover Worker is bundled from
+ * src/background/prover/firefox-deps.ts's `new Worker(new URL(…))`).
+ */
 const EXTRA_PAGES: Record<string, string> = {
   offscreen: 'src/offscreen/index.html',
 };
@@ -42,18 +46,43 @@ const benchManifest: ManifestV3Export = async (env) => ({
   background: { service_worker: 'src/background/prover/bench-entry.ts', type: 'module' },
 });
 
+/**
+ * `vite build --mode firefox` (`npm run build:firefox`): the same sources for
+ * Firefox into dist-firefox/, with Firefox's manifest (manifest.config.ts
+ * firefoxManifest, whose background entry picks Firefox's adapters) and no
+ * offscreen page. Everything else is shared.
+ */
+const firefox = (mode: string): boolean => mode === 'firefox' || mode === 'firefox-e2e';
+
+/**
+ * `vite build --mode firefox-e2e` (written to dist-firefox-e2e/ by the Firefox
+ * suite, tests/e2e-firefox): the Firefox build plus one test-only hook
+ * (src/background/firefox-e2e-entry.ts) that opens the options page at install,
+ * because WebDriver BiDi refuses to navigate to moz-extension:// URLs and only
+ * pages the extension opens itself can be driven. Production builds never see it.
+ */
+const outDirOf = (mode: string): string => (mode === 'firefox-e2e' ? 'dist-firefox-e2e' : firefox(mode) ? 'dist-firefox' : 'dist');
+const manifestOf = (mode: string): ManifestV3Export =>
+  mode === 'firefox-e2e' ? firefoxManifest('src/background/firefox-e2e-entry.ts') : firefox(mode) ? firefoxManifest() : mode === 'bench' ? benchManifest : manifest;
+
 export default defineConfig(({ mode }) => ({
-  plugins: [crx({ manifest: mode === 'bench' ? benchManifest : manifest }), guardFfjavascriptWorkerUrl()],
+  plugins: [
+    crx({ manifest: manifestOf(mode), browser: firefox(mode) ? 'firefox' : 'chrome' }),
+    guardFfjavascriptWorkerUrl(),
+  ],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
+  // The prover Worker (Firefox) is an ES module that shares chunks with the rest.
+  worker: { format: 'es' },
   build: {
-    outDir: 'dist',
+    outDir: outDirOf(mode),
     emptyOutDir: true,
-    target: 'chrome116',
+    // Firefox 128: the manifest's strict_min_version (manifest.config.ts).
+    target: firefox(mode) ? 'firefox128' : 'chrome116',
     sourcemap: false,
     rollupOptions: {
-      input: EXTRA_PAGES,
+      input: firefox(mode) ? {} : EXTRA_PAGES,
     },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

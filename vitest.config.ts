@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The polyfill refuses to load outside an extension; unit tests get a small stand-in.
+    alias: { 'webextension-polyfill': fileURLToPath(new URL('./tests/unit/helpers/fake-browser.ts', import.meta.url)) },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/circuits/**/*.test.ts', 'tests/anvil/**/*.test.ts'],
     environment: 'node',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: install what is missing, then bring up the devnet, the demo pools,
-// the extension build and Chromium (scripts/lib/start-stack.ts) until Ctrl-C.
+// the extension build and Chromium or Firefox (scripts/lib/start-stack.ts) until Ctrl-C.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDeps } from './lib/ensure-deps.mjs';
@@ -19,9 +19,10 @@ try {
 const { register } = await import('tsx/esm/api');
 register();
 const { ensureChromium } = await import('./lib/ensure-chromium.mjs');
+const { ensureFirefox } = await import('./lib/ensure-firefox.mjs');
 const { runStart } = await import('./lib/start-stack.ts');
 try {
-  await runStart(process.argv.slice(2), { findChromium: ensureChromium });
+  await runStart(process.argv.slice(2), { findChromium: ensureChromium, findFirefox: ensureFirefox });
 } catch (err) {
   console.error(`npm start: ${err instanceof Error ? err.message : err}`);
   process.exit(2);

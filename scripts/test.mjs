@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, failing fast, with one summary line per step.
-// Works on a fresh clone: installs dependencies and Debian Chromium when missing.
+// Works on a fresh clone: installs dependencies, Debian Chromium and Debian Firefox ESR when missing.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/ensure-chromium.mjs';
 import { ensureDeps } from './lib/ensure-deps.mjs';
+import { ensureFirefox } from './lib/ensure-firefox.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -19,9 +20,11 @@ const env = { ...process.env };
 const steps = [
   { name: 'install', fn: () => ensureDeps(root) },
   { name: 'chromium', fn: () => (env.CHROMIUM_PATH = ensureChromium()) },
+  { name: 'firefox', fn: () => (env.FIREFOX_PATH = ensureFirefox()) },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  { name: 'build (Firefox)', cmd: ['npm', 'run', '--silent', 'build:firefox'] },
   { name: 'unit, circuit and contract tests', cmd: ['npx', 'vitest', 'run'] },
   {
     name: 'circuit freshness',
@@ -29,6 +32,7 @@ const steps = [
     needs: { 'scripts/build-circuits.mjs': 'it is committed; restore it with `git restore scripts/build-circuits.mjs`' },
   },
   { name: 'end-to-end (Playwright)', cmd: ['npx', 'playwright', 'test'] },
+  { name: 'end-to-end (Firefox)', cmd: ['npm', 'run', '--silent', 'test:e2e-firefox'] },
 ];
 
 const results = [];

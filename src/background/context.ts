@@ -22,6 +22,11 @@ export interface WorkerContext {
   prover: Prover;
   /** The network chain calls go to. */
   network: NetworkService;
+  /**
+   * Whether the user granted the optional host permission for an origin pattern
+   * (browser.permissions.contains in the worker); without it nothing is granted.
+   */
+  hostAccess?: (originPattern: string) => Promise<boolean>;
 }
 
 /** A content script's verified identity, passed to content handlers. */

@@ -29,10 +29,10 @@ function typeOf(message: unknown): string | undefined {
  * thrown escapes: what a handler throws becomes its reply error through
  * toReplyError (our errors their code, quota `storage_full`, the rest `internal`).
  */
-export function createRouter(ctx: WorkerContext, runtimeId: string): Route {
+export function createRouter(ctx: WorkerContext, runtimeId: string, extensionOrigin?: string): Route {
   return async (message, sender) => {
     try {
-      const trust = classifySender(sender, runtimeId);
+      const trust = classifySender(sender, runtimeId, extensionOrigin);
       if (trust.kind === 'rejected') return fail('forbidden_sender', `sender rejected: ${trust.reason}`);
       const type = typeOf(message);
       if (trust.kind === 'content-script') {

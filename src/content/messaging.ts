@@ -1,15 +1,17 @@
 import type { FootprintSnapshot } from '../shared/footprint';
 import type { ContentMessageType } from '../shared/message-types';
+import { extensionRuntime } from './runtime';
 
 /**
- * The content script's only channel: chrome.runtime.sendMessage with plain
- * objects (no zod, no polyfill: the bundle stays tiny; the worker validates).
+ * The content script's only channel: runtime.sendMessage (src/content/runtime.ts)
+ * with plain objects (no zod, no polyfill: the bundle stays tiny; the worker validates).
  * Errors become values: a closed worker or a reloaded extension answers
  * `null`, and the caller stops capturing rather than retrying forever.
  */
 async function send(message: { type: ContentMessageType } & Record<string, unknown>): Promise<unknown> {
   try {
-    return await chrome.runtime.sendMessage(message);
+    const runtime = extensionRuntime();
+    return runtime ? await runtime.sendMessage(message) : null;
   } catch {
     return null;
   }
@@ -28,7 +30,7 @@ export async function queryCapture(): Promise<boolean> {
 
 /** Sends one cumulative snapshot; resolves false when the extension is gone (context invalidated). */
 export async function sendFootprint(footprint: FootprintSnapshot): Promise<boolean> {
-  if (!chrome.runtime?.id) return false;
+  if (!extensionRuntime()?.id) return false;
   await send({ type: 'content/footprint', footprint });
   return true;
 }

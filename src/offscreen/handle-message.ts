@@ -19,6 +19,22 @@ export async function handleOffscreenMessage(message: unknown, sender: Offscreen
   if (!isTrustedWorkerSender(sender, deps.runtimeId)) {
     return { ok: false, error: { code: 'forbidden_sender', message: 'only the service worker may ask for proofs' } };
   }
+  return runOffscreenJob(message, deps);
+}
+
+/**
+ * Schema → job, queued, for a caller whose sender is already known: Chrome's
+ * offscreen page after the sender check above, or Firefox's prover Worker
+ * (src/offscreen/worker.ts), which only the background that started it can
+ * post to.
+ */
+export async function runOffscreenJob(
+  message: unknown,
+  deps: Omit<OffscreenDeps, 'runtimeId'> & {
+    /** Default false: snarkjs's worker threads (Chrome's page). Firefox's Worker cannot start them (worker.ts). */
+    singleThread?: boolean;
+  },
+): Promise<ProveReply> {
   const parsed = offscreenMessageSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -28,7 +44,7 @@ export async function handleOffscreenMessage(message: unknown, sender: Offscreen
   const job = queue.then(() =>
     runProveJob(msg, {
       loadArtifacts: deps.loadArtifacts,
-      singleThread: false,
+      singleThread: deps.singleThread ?? false,
       onStage: (stage, elapsedMs) => deps.postProgress({ type: 'offscreen/progress', requestId: msg.requestId, stage, elapsedMs }),
     }),
   );

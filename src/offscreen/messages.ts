@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BATCH_SIZES } from '../zk/artifacts.ts';
+import { PUBLIC_SIGNAL_COUNT } from '../zk/witness.ts';
 
 /**
  * The contract between the service worker and the offscreen prover page.
@@ -102,10 +103,27 @@ export type ProveTimings = z.infer<typeof timingsSchema>;
 
 export const proveReplySchema = z.discriminatedUnion('ok', [
   z
-    .object({ ok: z.literal(true), proof: groth16ProofSchema, publicSignals: z.array(decimalSchema).length(7), timings: timingsSchema })
+    // One per PUBLIC_SIGNAL_NAMES (it was a hard-coded 7 after the circuit grew to 11: every offscreen reply failed
+    // validation and `auto` silently proved in the worker instead; caught by the Firefox suite's Worker path).
+    .object({ ok: z.literal(true), proof: groth16ProofSchema, publicSignals: z.array(decimalSchema).length(PUBLIC_SIGNAL_COUNT), timings: timingsSchema })
     .strict(),
   z
     .object({ ok: z.literal(false), error: z.object({ code: z.enum(OFFSCREEN_ERROR_CODES), message: z.string().max(500) }).strict() })
     .strict(),
 ]);
 export type ProveReply = z.infer<typeof proveReplySchema>;
+
+// ---------------------------------------------------------------- Firefox's prover Worker → background
+
+/**
+ * Firefox has no offscreen page: the same jobs run in a dedicated Worker
+ * (src/offscreen/worker.ts) that answers on its one postMessage channel, where
+ * a reply cannot travel as a sendMessage answer. Progress events are posted as
+ * above; the final ProveReply comes wrapped in this.
+ */
+export const WORKER_REPLY_TYPE = 'offscreen/reply';
+export interface WorkerReply {
+  type: typeof WORKER_REPLY_TYPE;
+  requestId: string;
+  reply: ProveReply;
+}

@@ -87,7 +87,7 @@ export function NetworkSection() {
     setInvalid(null);
     setBusy(true);
     const before = info;
-    // Asked for first, inside this click: chrome.permissions.request needs the user gesture.
+    // Asked for first, inside this click: permissions.request needs the user gesture.
     if (network.kind === 'custom' && !(await requestRpcAccess(network.rpcUrl))) {
       setBusy(false);
       setStatus({ tone: 'danger', text: t('network_permission_denied'), code: 'permission_denied' });

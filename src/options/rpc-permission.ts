@@ -1,15 +1,16 @@
+import { browser } from '../platform/browser';
 import { rpcOriginPattern } from '../shared/network';
 
 /**
  * The optional host permission for one RPC node's origin (manifest
  * `optional_host_permissions`). Asked for in the click that saves a custom
- * network (chrome.permissions.request needs that user gesture), given back
+ * network (permissions.request needs that user gesture), given back
  * when the extension stops using the node (another network or the devnet).
  */
 
 /** Asks for access to the node's origin; true when granted (or already held). Call before any other await. */
 export function requestRpcAccess(rpcUrl: string): Promise<boolean> {
-  return chrome.permissions.request({ origins: [rpcOriginPattern(rpcUrl)] });
+  return browser.permissions.request({ origins: [rpcOriginPattern(rpcUrl)] });
 }
 
 /**
@@ -21,7 +22,7 @@ export function requestRpcAccess(rpcUrl: string): Promise<boolean> {
 export async function releaseRpcAccess(rpcUrl: string): Promise<boolean> {
   const origins = [rpcOriginPattern(rpcUrl)];
   try {
-    return await chrome.permissions.remove({ origins });
+    return await browser.permissions.remove({ origins });
   } catch (err) {
     console.warn('[surf-to-earn] could not give back host access to', origins[0], err);
     return false;

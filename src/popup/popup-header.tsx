@@ -1,10 +1,11 @@
+import { browser } from '../platform/browser';
 import { t } from '../ui/i18n';
 import { LockIcon } from './icons';
 
 /** Opens the options page; a real popup then closes itself (opened as a tab, it stays). */
 export async function openOptions(): Promise<void> {
-  await chrome.runtime.openOptionsPage();
-  if (!(await chrome.tabs.getCurrent())) window.close();
+  await browser.runtime.openOptionsPage();
+  if (!(await browser.tabs.getCurrent())) window.close();
 }
 
 /** Brand, Settings, and Lock while unlocked. */

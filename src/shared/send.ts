@@ -2,8 +2,8 @@ import type { Reply, UiMessage, UiReplyData } from './messages';
 
 /**
  * A typed `ui/…` call for extension pages. The transport is passed in
- * (`chrome.runtime.sendMessage` in the pages, a fake in tests) because shared
- * code never touches `chrome`. Never rejects: a missing or malformed reply
+ * (`browser.runtime.sendMessage` in the pages, a fake in tests) because shared
+ * code never touches the browser APIs. Never rejects: a missing or malformed reply
  * becomes an `internal` ErrorReply. Content scripts do not use this: they
  * import nothing that pulls zod or the UI contract.
  */

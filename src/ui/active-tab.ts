@@ -1,3 +1,5 @@
+import { browser } from '../platform/browser';
+
 /**
  * The current tab's origin, or undefined when there is none worth asking
  * about (chrome://, the new tab page, file:, no tab). Only the origin leaves
@@ -11,7 +13,7 @@ export async function activeTabOrigin(): Promise<string | undefined> {
   const override = new URLSearchParams(location.search).get('tabOrigin');
   if (override) return asHttpOrigin(override);
   try {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (!tab?.url) return undefined;
     return asHttpOrigin(tab.url);
   } catch {

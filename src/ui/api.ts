@@ -8,7 +8,7 @@ import { transport, type Result } from './messaging';
 /**
  * Typed calls for every `ui/…` message the pages send, on the shared
  * contract (src/shared/messages.ts). Components import these, never
- * chrome.runtime. Only types come from the contract, so zod stays out of
+ * browser.runtime. Only types come from the contract, so zod stays out of
  * the popup bundle; the worker validates every message anyway.
  */
 export type {

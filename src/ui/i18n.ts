@@ -1,3 +1,4 @@
+import { browser } from '../platform/browser';
 import type { CategoryKey } from '../shared/categories';
 import type { UiErrorCode } from './messaging';
 
@@ -13,7 +14,7 @@ export function t(key: string, substitutions?: string | number | readonly (strin
     substitutions === undefined
       ? undefined
       : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
-  const text = globalThis.chrome?.i18n?.getMessage(key, subs);
+  const text = browser.i18n.getMessage(key, subs);
   // An empty answer means a missing key: show the key so the gap is visible, never a blank.
   return text || key;
 }
@@ -29,13 +30,13 @@ export function categoryLabel(key: CategoryKey | string): string {
  * worker's) falls back to the generic message.
  */
 export function errorMessage(code: UiErrorCode): string {
-  const text = globalThis.chrome?.i18n?.getMessage(`error_${code}`);
+  const text = browser.i18n.getMessage(`error_${code}`);
   return text || t('error_internal');
 }
 
 /** The UI language (e.g. "ja", "en-US") for Intl formatting; "en" outside the extension. */
 export function uiLanguage(): string {
-  return globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
+  return browser.i18n.getUILanguage() || 'en';
 }
 
 /** Sets <html lang> and the document title from the locale, since HTML files cannot use __MSG_ keys. */

@@ -1,3 +1,4 @@
+import { browser } from '../platform/browser';
 import type { ErrorCode } from '../shared/error-codes';
 
 /**
@@ -23,7 +24,7 @@ export async function transport(message: unknown): Promise<unknown> {
   const timeout = new Promise<unknown>((resolve) => {
     timer = setTimeout(() => resolve(failure('timeout', `${type}: no reply in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
-  const send = chrome.runtime.sendMessage(message).then(
+  const send = browser.runtime.sendMessage(message).then(
     (reply: unknown) => reply ?? failure('unreachable', `${type}: no reply`),
     (cause: unknown) => failure('unreachable', `${type}: ${String(cause)}`),
   );

@@ -24,7 +24,7 @@ export type Groth16Proof = snarkjs.SnarkjsProof;
 
 export interface EpochProofResult {
   proof: Groth16Proof;
-  /** The seven public signals (see PUBLIC_SIGNAL_NAMES). */
+  /** The public signals, in PUBLIC_SIGNAL_NAMES order. */
   publicSignals: bigint[];
 }
 

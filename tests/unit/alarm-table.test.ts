@@ -8,8 +8,8 @@ const files = readSources();
 const alarmNames = new Map<string, string>();
 for (const f of files) for (const m of f.text.matchAll(/\bconst ([A-Z][A-Z0-9_]*_ALARM)\s*=\s*'([^']+)'/g)) alarmNames.set(m[1], m[2]);
 
-/** Adapters that only pass a caller's name through to chrome.alarms.create. */
-const FORWARDERS = new Set(['src/background/prover/chrome-deps.ts']);
+/** Browser adapters that only pass a caller's name through to alarms.create. */
+const FORWARDERS = new Set(['src/background/prover/chrome-deps.ts', 'src/background/prover/firefox-deps.ts']);
 
 describe('alarm table (meta)', () => {
   it('every alarm created anywhere in src is named by an *_ALARM constant that has a handler in the table', () => {
@@ -29,8 +29,9 @@ describe('alarm table (meta)', () => {
   it('is read by the worker\'s only onAlarm listener', () => {
     const listeners = files.flatMap((f) => [...f.text.matchAll(/\bonAlarm\??\.addListener\(/g)].map(() => f.path));
     // create-prover.ts listens only when its caller passes `alarms.onAlarm` (unit tests, the bench build).
-    expect(listeners.sort()).toEqual(['src/background/index.ts', 'src/background/prover/create-prover.ts']);
-    expect(files.find((f) => f.path === 'src/background/index.ts')!.text).toContain('dispatchAlarm(alarm.name');
+    // One wiring for both browsers' entries (index.ts for Chrome, firefox.ts for Firefox).
+    expect(listeners.sort()).toEqual(['src/background/prover/create-prover.ts', 'src/background/start-background.ts']);
+    expect(files.find((f) => f.path === 'src/background/start-background.ts')!.text).toContain('dispatchAlarm(alarm.name');
   });
 });
 

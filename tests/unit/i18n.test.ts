@@ -128,7 +128,7 @@ describe('enum codes have messages', () => {
 describe('i18n helpers', () => {
   afterEach(() => vi.unstubAllGlobals());
   const stub = (catalog: Catalog) =>
-    vi.stubGlobal('chrome', { i18n: { getMessage: (k: string, s?: string[]) => getMessage(catalog, k, s), getUILanguage: () => 'ja' } });
+    vi.stubGlobal('browser', { i18n: { getMessage: (k: string, s?: string[]) => getMessage(catalog, k, s), getUILanguage: () => 'ja' } });
 
   it('t substitutes numbers and strings into placeholders', () => {
     stub(en);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import manifest from '../../manifest.config.ts';
+import manifest, { firefoxManifest, GECKO_ID } from '../../manifest.config.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The manifest as declared (crxjs rewrites file paths at build; the policy fields are what we check). */
@@ -39,5 +39,18 @@ describe('manifest policy', () => {
     expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe(
       "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     );
+  });
+
+  it('for Firefox: the same manifest with an event page, the gecko id and minimum version, and no offscreen', async () => {
+    const chrome = await load();
+    const make = firefoxManifest();
+    const ff = (typeof make === 'function' ? await make({ command: 'build', mode: 'firefox' }) : await make) as unknown as Record<string, unknown>;
+    expect(ff.background).toEqual({ scripts: ['src/background/firefox.ts'], type: 'module' });
+    expect(ff.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, strict_min_version: '128.0' } });
+    expect([...(ff.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+    expect(ff.minimum_chrome_version).toBeUndefined();
+    for (const key of ['content_scripts', 'optional_host_permissions', 'content_security_policy', 'incognito', 'action', 'options_ui', 'default_locale', 'version']) {
+      expect(ff[key], key).toEqual(chrome[key]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleOffscreenMessage } from '../../src/offscreen/handle-message';
+import { PUBLIC_SIGNAL_COUNT } from '../../src/zk/witness';
 import {
   isOffscreenMessage,
   offscreenMessageSchema,
@@ -66,9 +67,12 @@ describe('offscreen/prove schema', () => {
   it('checks replies and progress events the worker receives', () => {
     const proof = { pi_a: ['1', '2', '1'], pi_b: [['1', '2'], ['3', '4'], ['1', '0']], pi_c: ['5', '6', '1'], protocol: 'groth16', curve: 'bn128' };
     const timings = { loadMs: 1, witnessMs: 2, proveMs: 3 };
-    expect(proveReplySchema.safeParse({ ok: true, proof, publicSignals: Array(7).fill('1'), timings }).success).toBe(true);
-    expect(proveReplySchema.safeParse({ ok: true, proof, publicSignals: Array(6).fill('1'), timings }).success).toBe(false);
-    expect(proveReplySchema.safeParse({ ok: true, proof: { ...proof, protocol: 'plonk' }, publicSignals: Array(7).fill('1'), timings }).success).toBe(false);
+    expect(proveReplySchema.safeParse({ ok: true, proof, publicSignals: Array(PUBLIC_SIGNAL_COUNT).fill('1'), timings }).success).toBe(true);
+    expect(proveReplySchema.safeParse({ ok: true, proof, publicSignals: Array(PUBLIC_SIGNAL_COUNT - 1).fill('1'), timings }).success).toBe(false);
+    // The circuit's count, not the old hard-coded 7 (with it every real offscreen reply was refused).
+    expect(PUBLIC_SIGNAL_COUNT).toBe(11);
+    expect(proveReplySchema.safeParse({ ok: true, proof, publicSignals: Array(7).fill('1'), timings }).success).toBe(false);
+    expect(proveReplySchema.safeParse({ ok: true, proof: { ...proof, protocol: 'plonk' }, publicSignals: Array(PUBLIC_SIGNAL_COUNT).fill('1'), timings }).success).toBe(false);
     expect(proveReplySchema.safeParse({ ok: false, error: { code: 'witness-failed', message: 'x' } }).success).toBe(true);
     expect(proveReplySchema.safeParse({ ok: false, error: { code: 'made-up', message: 'x' } }).success).toBe(false);
     expect(progressEventSchema.safeParse({ type: 'offscreen/progress', requestId: 'p1', stage: 'proving', elapsedMs: 250 }).success).toBe(true);

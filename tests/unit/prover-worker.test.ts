@@ -64,7 +64,7 @@ function fakeBrowser(opts: { reply?: (m: unknown) => unknown; createDelayMs?: nu
 }
 
 const proof = { pi_a: ['1', '2', '1'], pi_b: [['1', '2'], ['3', '4'], ['1', '0']], pi_c: ['5', '6', '1'], protocol: 'groth16', curve: 'bn128' };
-const okReply = () => ({ ok: true, proof, publicSignals: ['1', '2', '3', '4', '5', '6', '7'], timings: { loadMs: 100, witnessMs: 200, proveMs: 1000 } });
+const okReply = () => ({ ok: true, proof, publicSignals: Array.from({ length: 11 }, (_, i) => String(i + 1)), timings: { loadMs: 100, witnessMs: 200, proveMs: 1000 } });
 const input = {
   root: '1', epoch: '1', categoryMask: '1', minPoints: '0', scope: '1', accIn: '0', nullifierSecret: '1', saltedDomain: [], packed: [],
   prevDaySum: ['0', '0', '0', '0', '0', '0', '0'], prevBlind: '0', accBlind: '1', totalsBlind: '1',
@@ -151,7 +151,7 @@ describe('createProver (offscreen path)', () => {
     const prover = createProver(b.deps);
     const seen: ProveProgress[] = [];
     const out = await prover.prove(input, 8, (p) => seen.push(p));
-    expect(out.publicSignals).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    expect(out.publicSignals).toEqual(Array.from({ length: 11 }, (_, i) => BigInt(i + 1)));
     expect(out.proof).toEqual(proof);
     expect(seen.map((p) => p.stage)).toEqual(['loading', 'witness', 'proving', 'proving']);
     expect(seen.at(-1)).toEqual({ stage: 'proving', percent: 100 });

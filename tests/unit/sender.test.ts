@@ -37,6 +37,16 @@ describe('sender trust', () => {
     expect(classifySender(sender, RUNTIME_ID)).toMatchObject({ kind: 'content-script', origin: 'https://a.example' });
   });
 
+  it("in Firefox, trusts the pages of its own moz-extension origin (a per-install UUID, not the add-on id) and no other", () => {
+    const id = 'surf-to-earn@surftoearn.dev';
+    const origin = 'moz-extension://5e7f2a10-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(classifySender({ id, origin }, id, origin)).toEqual({ kind: 'extension-page' });
+    expect(classifySender({ id, origin: 'moz-extension://00000000-0000-4000-8000-000000000000', tab: { id: 1 } }, id, origin).kind).toBe('rejected');
+    expect(classifySender({ id, origin: `chrome-extension://${id}` }, id, origin).kind).toBe('rejected');
+    expect(classifySender({ id: 'other@example.org', origin }, id, origin).kind).toBe('rejected');
+    expect(classifySender({ id, origin: 'https://news.example.com', tab: { id: 4 } }, id, origin)).toMatchObject({ kind: 'content-script' });
+  });
+
   it('rejects everything when the runtime id is unknown', () => {
     expect(classifySender({ id: '', origin: 'chrome-extension://' }, '').kind).toBe('rejected');
   });

@@ -11,9 +11,11 @@ const committed = devnetJson as Deployment;
 
 describe('npm start flags', () => {
   it('defaults to port 8545 with build and browser', () => {
-    expect(parseStartArgs([])).toEqual({ port: 8545, browser: true, build: true, freshProfile: false });
+    expect(parseStartArgs([])).toEqual({ port: 8545, browser: true, target: 'chromium', build: true, freshProfile: false });
+    expect(parseStartArgs(['--browser', 'firefox'])).toMatchObject({ browser: true, target: 'firefox' });
+    expect(() => parseStartArgs(['--browser', 'safari'])).toThrow(/usage: npm start/);
     expect(parseStartArgs(['--no-browser', '--no-build', '--port', '18545', '--fresh-profile'])).toEqual({
-      port: 18545, browser: false, build: false, freshProfile: true,
+      port: 18545, browser: false, target: 'chromium', build: false, freshProfile: true,
     });
     expect(parseStartArgs(['--help'])).toBe('help');
   });

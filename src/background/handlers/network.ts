@@ -22,7 +22,7 @@ export interface NetworkHandlerDeps {
   lock: Pick<LockService, 'state'>;
   /** The client for a network; default createNetworkPublicClient (tests bind one to their anvil). */
   client?: (network: Pick<ResolvedNetwork, 'chainId' | 'rpcUrl'>) => ReaderClient & RawRequester;
-  /** Whether the user granted the host permission for an origin pattern; default chrome.permissions.contains. */
+  /** Whether the user granted the host permission for an origin pattern; default hasHostAccess (nothing granted). */
   hostAccess?: (originPattern: string) => Promise<boolean>;
 }
 
@@ -83,7 +83,7 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
 
     /**
      * Only a node that answers with the deployment's chain id, on an origin the user granted from the
-     * options page (chrome.permissions.request), is accepted; nothing is stored otherwise.
+     * options page (browser.permissions.request), is accepted; nothing is stored otherwise.
      */
     networkSet: (msg: Msg<'ui/network-set'>): Promise<Reply<NetworkInfo>> =>
       guard('ui/network-set', async () => {
@@ -114,7 +114,7 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
 }
 
 /** The ui/ network handlers as registered: the worker context's network service and lock. */
-const fromCtx = (ctx: WorkerContext) => createNetworkHandlers({ network: ctx.network, lock: ctx.lock });
+const fromCtx = (ctx: WorkerContext) => createNetworkHandlers({ network: ctx.network, lock: ctx.lock, hostAccess: ctx.hostAccess });
 
 export const handleNetworkGet = (ctx: WorkerContext, msg: Msg<'ui/network-get'>) => fromCtx(ctx).networkGet(msg);
 export const handleNetworkSet = (ctx: WorkerContext, msg: Msg<'ui/network-set'>) => fromCtx(ctx).networkSet(msg);

@@ -1,3 +1,4 @@
+import { browser } from '../../platform/browser';
 import { chromeProverDeps } from './chrome-deps.ts';
 import { createProver, type BrowserProver, type ProverDeps } from './create-prover.ts';
 import type { CircuitInput } from '../../zk/witness.ts';
@@ -24,7 +25,7 @@ export interface BenchProveResult {
 
 export function installProverBenchHook(): void {
   // Test-only extra provers, outside the worker's alarm table: each listens for its own idle alarm.
-  const listening = (deps: ProverDeps): ProverDeps => ({ ...deps, alarms: { create: deps.alarms.create, onAlarm: chrome.alarms.onAlarm } });
+  const listening = (deps: ProverDeps): ProverDeps => ({ ...deps, alarms: { create: deps.alarms.create, onAlarm: browser.alarms.onAlarm } });
   // 'auto' is the production choice (path-choice.ts); the other two force a path.
   const provers: Record<BenchPath, BrowserProver> = {
     offscreen: createProver(listening(chromeProverDeps({ mode: 'offscreen' }))),

@@ -1,9 +1,12 @@
 import type { ProverDeps, ProverMode } from './create-prover.ts';
 
 /**
- * The real browser for createProver: `createProver(chromeProverDeps())` in the
- * worker's top level. Alarms without `onAlarm`: the worker's one alarm table
- * calls the prover's onIdleAlarm().
+ * Chrome's adapter for createProver (Firefox's is firefox-deps.ts): the
+ * offscreen page as the threaded path, which needs Chrome-only APIs
+ * (chrome.offscreen, runtime.getContexts), so this file uses the `chrome`
+ * global (an adapter listed in eslint.config.js). Passed by Chrome's entry
+ * (src/background/index.ts). Alarms without `onAlarm`: the worker's one alarm
+ * table calls the prover's onIdleAlarm().
  */
 export function chromeProverDeps(options: { mode?: ProverMode; idleMs?: number } = {}): ProverDeps {
   return {

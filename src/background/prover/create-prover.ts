@@ -13,16 +13,23 @@ import {
   type OffscreenDocument,
   type RuntimeContextsLike,
 } from './offscreen-document.ts';
-import { OffscreenTransportError, proveInOffscreen, type MessagingLike } from './offscreen-path.ts';
+import { offscreenHost } from './offscreen-host.ts';
+import { OffscreenTransportError, type MessagingLike } from './offscreen-path.ts';
+import type { ThreadHost } from './thread-host.ts';
 import { createTimingStore, estimatePercent, type ProverPath, type StorageAreaLike } from './timings.ts';
 import { createPathChoice } from './path-choice.ts';
 
 /**
+ * The two paths keep their Chrome names in measurements and bench output:
+ * 'offscreen' is the path away from the background's thread (Chrome's offscreen
+ * page with threads, or the ThreadHost a browser adapter passes: Firefox's
+ * dedicated Worker, single-threaded inside), 'worker' proves
+ * single-threaded in the background itself (Chrome's service worker, Firefox's
+ * event page).
  * - 'auto' (default): the path that is fastest on this machine (path-choice.ts:
  *   by core count until both paths have proven here, then by their measured
- *   times), falling back to the worker when the offscreen API is missing or
- *   the page fails;
- * - 'offscreen': the page only (errors are thrown, no fallback);
+ *   times), falling back to the worker when no ThreadHost exists or it fails;
+ * - 'offscreen': the ThreadHost only (errors are thrown, no fallback);
  * - 'worker': single-threaded in the service worker only.
  */
 export type ProverMode = 'auto' | 'offscreen' | 'worker';
@@ -31,6 +38,11 @@ export interface ProverDeps {
   runtime: MessagingLike & RuntimeContextsLike;
   /** chrome.offscreen; undefined where the API is missing. */
   offscreen?: OffscreenApiLike;
+  /**
+   * The 'offscreen' path's host when it is not Chrome's offscreen page (Firefox's
+   * dedicated Worker, worker-host.ts). Takes precedence over `offscreen`.
+   */
+  threads?: ThreadHost;
   storage: StorageAreaLike;
   /**
    * The worker's prover gets `create` only: its IDLE_ALARM is wired in the
@@ -79,10 +91,14 @@ export function createProver(deps: ProverDeps): BrowserProver {
   const choice = createPathChoice(deps.storage, { version: deps.version ?? '', cores: deps.cores });
   const workerArtifacts = createArtifactCache((path) => deps.runtime.getURL(path));
   const api = deps.offscreen;
-  const doc =
-    api && typeof deps.runtime.getContexts === 'function'
-      ? documentFor(api, () => createOffscreenDocument({ offscreen: api, runtime: deps.runtime, alarms: deps.alarms, now: deps.now, idleMs }))
-      : null;
+  const host: ThreadHost | null =
+    deps.threads ??
+    (api && typeof deps.runtime.getContexts === 'function'
+      ? offscreenHost(
+          documentFor(api, () => createOffscreenDocument({ offscreen: api, runtime: deps.runtime, alarms: deps.alarms, now: deps.now, idleMs })),
+          deps.runtime,
+        )
+      : null);
   let lastWorkerUse = 0;
   let seq = 0;
   let last: BrowserProver['last'] = null;
@@ -92,7 +108,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
       workerArtifacts.clear();
       dropSharedCurve(); // the single-threaded curve the worker path keeps (prove-job.ts)
     }
-    void doc?.closeIfIdle().catch((cause: unknown) => console.error('[surf-to-earn] closing the offscreen prover failed', cause));
+    void host?.closeIfIdle().catch((cause: unknown) => console.error('[surf-to-earn] closing the offscreen prover (page or Worker) failed', cause));
   };
   deps.alarms.onAlarm?.addListener((alarm) => {
     if (alarm.name === IDLE_ALARM) onIdleAlarm();
@@ -108,7 +124,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
     const started = deps.now();
     if (path === 'offscreen') {
       const requestId = `p${deps.now().toString(36)}-${(seq++).toString(36)}`;
-      reply = await proveInOffscreen(doc!, deps.runtime, { requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
+      reply = await host!.prove({ requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
     } else {
       lastWorkerUse = deps.now();
       reply = await runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, onStage: report });
@@ -131,10 +147,10 @@ export function createProver(deps: ProverDeps): BrowserProver {
     onIdleAlarm,
     async prove(input, batchSize, onProgress): Promise<EpochProofResult> {
       let reply: ProveReply;
-      if (mode === 'worker' || (mode === 'auto' && !doc)) {
+      if (mode === 'worker' || (mode === 'auto' && !host)) {
         reply = await run('worker', input, batchSize, onProgress);
-      } else if (!doc) {
-        throw replyError('internal', 'the offscreen API is not available');
+      } else if (!host) {
+        throw replyError('internal', 'no offscreen prover (offscreen API or Worker) is available');
       } else if (mode === 'auto' && (await choice.choose(batchSize).catch(() => 'offscreen' as const)) === 'worker') {
         reply = await run('worker', input, batchSize, onProgress);
       } else {

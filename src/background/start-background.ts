@@ -1,0 +1,94 @@
+/**
+ * The background's wiring, the same in both browsers: browser events to
+ * modules, nothing else. The background may be stopped after 30 s idle (Chrome's
+ * service worker, Firefox's event page), so nothing here keeps state that
+ * matters: settings live in storage.local, data in the IndexedDB vault, timers
+ * in alarms. Listeners are registered synchronously when the entry runs, so
+ * events that wake the background find them.
+ *
+ * What differs between the browsers comes in as `adapters`, one per difference,
+ * picked by the per-browser entry file (index.ts for Chrome, firefox.ts for
+ * Firefox; the manifest names the entry): never an `if (firefox)` in here.
+ */
+import { browser, type Runtime } from '../platform/browser';
+import { openJobs, openVault } from '../vault';
+import { dispatchAlarm } from './alarm-table';
+import { ensureRetentionAlarm } from './alarms';
+import type { WorkerContext } from './context';
+import { JOB_STARTING_TYPES } from './handlers';
+import { ensureJobAlarms } from './job-alarms';
+import { resumeOpenJobs } from './jobs';
+import { createLockService } from './lock';
+import { createNetworkService } from './network';
+import { createProver, type ProverDeps } from './prover';
+import { createRouter } from './router';
+import { createSettingsStore } from './settings-store';
+
+/** The per-browser parts of the background. */
+export interface BackgroundAdapters {
+  /** Where Groth16 proofs run: Chrome's offscreen page, Firefox's dedicated Worker (src/background/prover). */
+  proverDeps(): ProverDeps;
+}
+
+export function startBackground(adapters: BackgroundAdapters): void {
+  const local = browser.storage.local;
+  const settings = createSettingsStore(local);
+  const lock = createLockService({
+    settings,
+    local,
+    session: browser.storage.session,
+    alarms: browser.alarms,
+    now: () => Date.now(),
+  });
+  // The offscreen prover (Chrome's page, Firefox's Worker), falling back to proving here (docs/earning.md).
+  const prover = createProver(adapters.proverDeps());
+  const ctx: WorkerContext = {
+    db: openVault({ vaultPublicKey: () => lock.vaultPublicKey() }),
+    lock,
+    settings,
+    now: () => Date.now(),
+    tzOffset: () => new Date().getTimezoneOffset(),
+    prover,
+    network: createNetworkService({ local }),
+    hostAccess: (originPattern) => browser.permissions.contains({ origins: [originPattern] }),
+  };
+  // Our pages' origin: chrome-extension://<id> in Chrome, moz-extension://<uuid> in Firefox (sender.ts).
+  const route = createRouter(ctx, browser.runtime.id, new URL(browser.runtime.getURL('/')).origin);
+
+  // The lock state is derived, never remembered: a restarted background clears an expired session now.
+  void lock.state().catch((cause: unknown) => console.error('[surf-to-earn] lock check failed', cause));
+
+  // Jobs never depend on this background staying alive: whatever was open when the last one died resumes now.
+  const openAtStart = openJobs(ctx.db);
+  void openAtStart.then((open) => resumeOpenJobs(ctx, open)).catch((cause: unknown) => console.error('[surf-to-earn] resuming jobs failed', cause));
+  void ensureJobAlarms(browser.alarms, ctx, openAtStart).catch((cause: unknown) => console.error('[surf-to-earn] job alarms failed', cause));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const reply = route(message, sender);
+    // The message may have opened a job: make sure the resume alarm exists while it runs.
+    void reply
+      .then(() => (startsJob(message) ? ensureJobAlarms(browser.alarms, ctx) : undefined))
+      .catch((cause: unknown) => console.error('[surf-to-earn] after a message', cause));
+    return reply; // the reply is asynchronous: the promise answers
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureRetentionAlarm(browser.alarms);
+    void ctx.settings.get(); // writes defaults (or repairs) on first install
+  });
+
+  browser.runtime.onStartup.addListener(() => {
+    void ensureRetentionAlarm(browser.alarms);
+  });
+
+  // The one alarm listener: every alarm's handler is in the table (src/background/alarm-table.ts).
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void dispatchAlarm(alarm.name, { ctx, alarms: browser.alarms, prover });
+  });
+}
+
+/** Whether the message may have opened a job (JOB_STARTING_TYPES is derived from the handler registry). */
+function startsJob(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && (JOB_STARTING_TYPES as ReadonlySet<string>).has(type);
+}
