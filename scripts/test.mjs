@@ -20,7 +20,7 @@ const env = { ...process.env };
 const steps = [
   { name: 'install', fn: () => ensureDeps(root) },
   { name: 'chromium', fn: () => (env.CHROMIUM_PATH = ensureChromium()) },
-  { name: 'firefox', fn: () => (env.FIREFOX_PATH = ensureFirefox()) },
+  { name: 'firefox', fn: () => (env.FIREFOX_PATH = ensureFirefox({ japanese: true })) },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },

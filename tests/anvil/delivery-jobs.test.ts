@@ -13,7 +13,7 @@ import { bytesToHex } from 'viem';
 import { deliveryKeyToHex, generateDeliveryKeyPair, openDelivery, verifyDelivery } from '../../src/delivery/index.ts';
 import { categoryMask } from '../../src/shared/categories';
 import { computeScope } from '../../src/zk/index.ts';
-import { getJob, type JobRecord } from '../../src/vault';
+import { openJob, type JobRecord } from '../../src/vault';
 import type { StakePreview } from '../../src/shared/earning-messages';
 import { requireArtifacts } from './real-proofs';
 import { createTestPool, setupDevnet, type Devnet } from './helpers';
@@ -54,9 +54,14 @@ describe('a stake into a records pool', () => {
     expect(failed.state).toBe('failed');
     expect(failed.error?.code).toBe('delivery_changed');
 
-    // With consent: the job proves, seals and stores the envelope, and dies before signing.
-    const started = await ui<{ id: string }>(h, { type: 'ui/stake', pool, tokenId: tokenId.toString(), consent: preview.delivery!.digest });
-    let job = (await getJob(h.db, started.id)) as JobRecord;
+    // With consent: the job proves, seals and stores the envelope, and dies before signing. ui/stake would also
+    // run it at once (runJob), racing this manual stepping; so the job is opened with the params ui/stake gives
+    // it (the consented digest), as mintJobReadyToSign does for a mint.
+    const { job: opened } = await openJob(h.db, 'stake', `${devnet.anvil.chainId}:${h.address}:${pool}:${tokenId}`, {
+      pool, tokenId: tokenId.toString(), deliveryDigest: preview.delivery!.digest, chainId: devnet.anvil.chainId, address: h.address,
+    }, h.clock.now);
+    const started = { id: opened.id };
+    let job = opened;
     while (typeof job.result?.envelope !== 'string') {
       job = await advanceStake(h.ctx, job);
       if (job.state === 'failed' || job.state === 'done') throw new Error(`job ended early: ${job.state} ${job.error?.code}`);

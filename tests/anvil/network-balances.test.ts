@@ -3,7 +3,7 @@
  * TestToken, pool reward tokens), the devnet faucet and the chain-id check that
  * guards ui/network-set, first as plain functions, then through the handlers.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { getAddress, parseEther, parseUnits, type Address } from 'viem';
 import { deployContract, waitForTransactionReceipt, writeContract } from 'viem/actions';
@@ -136,15 +136,15 @@ describe('network handlers against anvil', () => {
 describe('registered handlers through the router, onboarded', () => {
   it('switch to this anvil as a custom network, read balances, refuse the faucet there', async () => {
     const { ctx, lock } = await makeOnboardedWorld();
-    const route = createRouter(ctx, RUNTIME_ID);
-    // The user granted the node's origin on the options page: the worker's check reads chrome.permissions.
+    // The user granted the node's origin on the options page: the worker asks browser.permissions.contains,
+    // wired in as ctx.hostAccess (src/background/start-background.ts); exactly that origin is granted.
     const granted = `${new URL(devnet.anvil.rpcUrl).origin}/*`;
-    vi.stubGlobal('chrome', { permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => o === granted) } });
-    onTestFinished(() => {
-      vi.unstubAllGlobals();
-    });
+    const asked: string[] = [];
+    ctx.hostAccess = async (pattern) => (asked.push(pattern), pattern === granted);
+    const route = createRouter(ctx, RUNTIME_ID);
     const network = { kind: 'custom', rpcUrl: devnet.anvil.rpcUrl, deployment: devnet.deployment };
     expect(await route({ type: 'ui/network-set', network }, extensionPage)).toMatchObject({ ok: true, data: { isDevnet: false } });
+    expect(asked).toEqual([granted]);
     const address = (await lock.state()).address;
     const reply = await route({ type: 'ui/balances' }, extensionPage);
     expect(reply).toEqual({

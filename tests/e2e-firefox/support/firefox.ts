@@ -56,9 +56,10 @@ async function waitForPage(browser: Browser, match: (href: string) => boolean, w
  * build installed: every test starts with an empty vault. The fixture hosts
  * resolve to 127.0.0.1 (`network.dns.localDomains`, Firefox's counterpart of
  * Chromium's --host-resolver-rules) and their self-signed certificate is
- * accepted (acceptInsecureCerts).
+ * accepted (acceptInsecureCerts). `prefs` adds Firefox prefs (the ja test's
+ * `intl.locale.requested`).
  */
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(options: { prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   if (!existsSync(resolve(FIREFOX_E2E_DIST, 'manifest.json'))) {
     throw new Error(`${FIREFOX_E2E_DIST}/manifest.json is missing: run \`npx vite build --mode firefox-e2e\` (the suite's globalSetup does).`);
   }
@@ -74,6 +75,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       ...(process.env.FIREFOX_E2E_CONSOLE ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'network.dns.localDomains': SITE_HOSTS.join(','),
+      ...options.prefs,
     },
   });
   try {
