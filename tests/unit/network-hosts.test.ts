@@ -15,8 +15,17 @@ const baseSepolia: NetworkSetting = {
 };
 
 /** A node that answers eth_chainId with `chainId` (and nothing else is asked). */
+/** Requests the handlers sent to a node (method names), across the tests. */
+const nodeRequests: string[] = [];
 const nodeOf = (chainId: number) => () =>
-  createPublicClient({ transport: custom({ request: async ({ method }) => (method === 'eth_chainId' ? numberToHex(chainId) : null) }) });
+  createPublicClient({
+    transport: custom({
+      request: async ({ method }: { method: string }) => {
+        nodeRequests.push(method);
+        return method === 'eth_chainId' ? numberToHex(chainId) : null;
+      },
+    }),
+  });
 
 const lock = { state: async () => ({ setUp: true, locked: false, autoLockMinutes: 15 }) };
 
@@ -68,7 +77,9 @@ describe('network-set and the host permission', () => {
     });
     expect(area.data.has(NETWORK_KEY)).toBe(false);
     expect(asked).toEqual(['https://rpc.example.org:8443/*']);
-    // Granted, but the node is another chain: refused before the grant matters.
+    // Not granted: the node was never contacted (no request from the worker to an origin the user did not allow).
+    expect(nodeRequests).toEqual([]);
+    // Granted, but the node is another chain: refused, nothing stored.
     expect(await handlers(true, 11155420).networkSet({ type: 'ui/network-set', network: baseSepolia })).toMatchObject({
       ok: false,
       error: { code: 'network_unavailable' },

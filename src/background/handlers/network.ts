@@ -53,13 +53,16 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps) {
   const clientFor = deps.client ?? createNetworkPublicClient;
   const hostAccess = deps.hostAccess ?? hasHostAccess;
 
-  /** A custom node must answer with the deployment's chain id, and the user must have granted its origin. */
+  /**
+   * The user must have granted a custom node's origin, and the node must answer with the deployment's chain
+   * id. The grant is checked first: the worker sends nothing to an origin the user did not allow.
+   */
   async function checkCustom(candidate: ResolvedNetwork): Promise<void> {
-    await checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId });
     const pattern = rpcOriginPattern(candidate.rpcUrl);
     if (!(await hostAccess(pattern))) {
       throw new NetworkError('host_permission_missing', `Access to ${pattern} was not granted; the network is not stored.`);
     }
+    await checkRpcChainId(clientFor(candidate), { rpcUrl: candidate.rpcUrl, chainId: candidate.chainId });
   }
 
   async function balancesOf(network: ResolvedNetwork, address: Address): Promise<Balances> {
