@@ -42,6 +42,18 @@ export class ReplacedTransactionError extends SurfError<'tx_replaced'> {
 }
 
 /**
+ * The account that would sign is not the one the job was opened for (another
+ * key was imported since): nothing is signed, and the job ends, since it can
+ * only be done by the account it belongs to (docs/earning.md "Signing").
+ */
+export class AccountChangedError extends SurfError<'account_changed'> {
+  override name = 'AccountChangedError';
+  constructor(shortMessage: string, options: { cause?: unknown } = {}) {
+    super('account_changed', shortMessage, options);
+  }
+}
+
+/**
  * The node answers with another chain id than the network's (docs/earning.md
  * "Chain faults"): checked before anything is signed or rebroadcast, so a
  * transaction is never signed for, or sent to, the wrong chain. Pauses a job.

@@ -59,7 +59,7 @@ import {
   sendRawTransaction,
   simulateContract,
 } from 'viem/actions';
-import { ChainError, FeeError, knownErrorsAbi, ReplacedTransactionError, toChainError, WrongChainError } from './errors.ts';
+import { AccountChangedError, ChainError, FeeError, knownErrorsAbi, ReplacedTransactionError, toChainError, WrongChainError } from './errors.ts';
 import { SurfError } from '../shared/errors';
 import { gasLimitFor } from './gas-limit.ts';
 import { withSignerLock } from './signer-lock.ts';
@@ -196,6 +196,9 @@ async function signFresh(
 ): Promise<SignedTx> {
   const account = typeof options.account === 'function' ? await options.account() : options.account;
   if (!account) throw new ChainError('No account to sign with.');
+  if (account.address.toLowerCase() !== options.from.toLowerCase()) {
+    throw new AccountChangedError(`This task belongs to account ${options.from}, but the wallet now holds ${account.address}; nothing was signed.`);
+  }
   const abi = [...call.abi, ...knownErrorsAbi];
   // Simulate first: a revert (wrong proof, already minted…) is decoded and nothing is signed.
   await simulateContract(client, { address: call.address, abi, functionName: call.functionName, args: call.args, account } as never);

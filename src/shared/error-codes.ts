@@ -37,6 +37,8 @@ export const EARNING_ERROR_CODES = [
   'delivery_changed',
   /** A delivery pool's stake was asked for without the user's consent to its delivery. */
   'consent_required',
+  /** The wallet's account is not the one the task was started with (a key imported since): nothing is signed; the task ends. */
+  'account_changed',
 ] as const;
 
 /** Every error the worker answers with. `code` is stable; `message` is for logs, the UI localises `code`. */

@@ -13,10 +13,13 @@
  *     fees the account cannot pay pause it (insufficient_funds) before signing;
  *     a signed transaction whose fee cap fell below the base fee pauses the job
  *     (fee_too_low) with the transaction kept, and lands once fees fall.
- * Each ends with the action done exactly once and no job open.
+ * (5) the wallet holds another account than the job's (a key imported since):
+ *     nothing is signed by either account and the job ends (account_changed).
+ * Each ends with the action done exactly once (or not at all, with a clear error) and no job open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTransaction, type Address } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { getTransactionCount, readContract } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
@@ -262,4 +265,28 @@ describe('chain faults: nothing lost, nothing done twice', () => {
       await devnet.test.setAutomine(true);
     }
   }, 240_000);
+
+  it('(5) the wallet holds another account than the job was opened for: nothing signed by either, the job ends with account_changed', async () => {
+    const h = await harness(devnet);
+    const epoch = await browseWeek(devnet, h);
+    const id = await mintJobReadyToSign(devnet, h, epoch);
+    // Another key imported since the job was opened: the lock now signs as another account.
+    const other = privateKeyToAccount(generatePrivateKey());
+    await devnet.test.setBalance({ address: other.address, value: 10n ** 19n });
+    const account = h.ctx.lock.account.bind(h.ctx.lock);
+    h.ctx.lock.account = async () => other;
+    const before = await sentFrom(h.address);
+    try {
+      await runJob(h.ctx, id);
+    } finally {
+      h.ctx.lock.account = account;
+    }
+    const ended = await jobOf(h, id);
+    expect([ended.state, ended.error?.code]).toEqual(['failed', 'account_changed']);
+    expect(ended.error?.message).toContain(other.address);
+    expect(ended.tx).toBeUndefined();
+    expect(await sentFrom(h.address)).toBe(before);
+    expect(await sentFrom(other.address)).toBe(0);
+    expect(await isLive(sbtTokenId(h.address, BigInt(epoch)))).toBe(false);
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ import { bytesToHex } from 'viem';
 import { deliveryKeyToHex, generateDeliveryKeyPair, openDelivery, verifyDelivery } from '../../src/delivery/index.ts';
 import { categoryMask } from '../../src/shared/categories';
 import { computeScope } from '../../src/zk/index.ts';
-import { openJob, type JobRecord } from '../../src/vault';
+import { openJob } from '../../src/vault';
 import type { StakePreview } from '../../src/shared/earning-messages';
 import { requireArtifacts } from './real-proofs';
 import { createTestPool, setupDevnet, type Devnet } from './helpers';

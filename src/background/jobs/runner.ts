@@ -1,4 +1,4 @@
-import { ChainError, FeeError, ReplacedTransactionError, WrongChainError } from '../../chain/errors.ts';
+import { AccountChangedError, ChainError, FeeError, ReplacedTransactionError, WrongChainError } from '../../chain/errors.ts';
 import { KeyringError } from '../../keyring';
 import { getJob, isOpen, openJobs, updateJob, type JobRecord } from '../../vault';
 import type { WorkerContext } from '../context';
@@ -69,6 +69,8 @@ function isPause(err: unknown, job: JobRecord): boolean {
   if (err instanceof KeyringError && err.code === 'locked') return true;
   // Its transaction can never be mined and was not signed again: nothing can land, so the job ends (Retry starts anew).
   if (err instanceof ReplacedTransactionError) return false;
+  // The wallet now holds another account: only the job's own account could finish it, so it ends (nothing was signed).
+  if (err instanceof AccountChangedError) return false;
   // A node on another chain, fees the account cannot pay, a fee cap under the base fee: nothing was lost, the job waits (docs/earning.md "Chain faults").
   if (err instanceof WrongChainError || err instanceof FeeError) return true;
   if (!job.tx) return err instanceof NetworkError;
