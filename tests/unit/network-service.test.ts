@@ -91,7 +91,8 @@ describe('network handlers (no node needed)', () => {
 
   it('network-set refuses an RPC nobody answers and keeps the old setting', async () => {
     const area = new MemoryStorageArea();
-    const h = createNetworkHandlers({ network: createNetworkService({ local: area }), lock: lockWith({}) });
+    // The user granted the origin (the grant is checked first); the node does not answer.
+    const h = createNetworkHandlers({ network: createNetworkService({ local: area }), lock: lockWith({}), hostAccess: async () => true });
     const reply = await h.networkSet({ type: 'ui/network-set', network: { ...custom, rpcUrl: unreachable } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'network_unavailable' } });
     expect(area.data.has(NETWORK_KEY)).toBe(false);
@@ -154,6 +155,7 @@ describe('registered handlers through the router', () => {
 
   it('stores a custom network only when its node answers, and the devnet even while it is stopped', async () => {
     const { ctx, storage } = makeWorld();
+    ctx.hostAccess = async () => true; // granted on the options page; the grant is checked before the node
     const route = createRouter(ctx, RUNTIME_ID);
     // Nothing listens on this port: the custom network is refused and not stored.
     const custom = { kind: 'custom', rpcUrl: 'http://127.0.0.1:9', deployment: { ...devnetJson, chainId: 84532 } };
