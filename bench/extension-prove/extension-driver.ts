@@ -1,6 +1,6 @@
 import type { BrowserContext, Worker } from '@playwright/test';
 import { launchBrowser } from '../../tests/e2e/support/launch.ts';
-import { PROVER_BENCH_GLOBAL, type BenchPath, type BenchProveResult } from '../../src/background/prover/bench-hook.ts';
+import { PROVER_BENCH_GLOBAL, type BenchPath, type BenchProveResult } from '../../src/background/prover/bench-hook-api.ts';
 import type { CircuitInput } from '../../src/zk/index.ts';
 
 export type ExtensionPath = BenchPath;

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { buildBenchExtension, ROOT } from '../../bench/extension-prove/bench-build';
 import { launchExtension, type ExtensionDriver } from '../../bench/extension-prove/extension-driver';
 import { fullWeekWitness } from '../../bench/lib/full-week';
-import { PROVER_BENCH_GLOBAL } from '../../src/background/prover/bench-hook';
+import { PROVER_BENCH_GLOBAL } from '../../src/background/prover/bench-hook-api';
 import { verify, type Groth16Proof } from '../../src/zk';
 
 /**

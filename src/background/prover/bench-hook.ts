@@ -2,26 +2,11 @@ import { browser } from '../../platform/browser';
 import { chromeProverDeps } from './chrome-deps.ts';
 import { createProver, type BrowserProver, type ProverDeps } from './create-prover.ts';
 import type { CircuitInput } from '../../zk/witness.ts';
+import { PROVER_BENCH_GLOBAL, type BenchPath, type BenchProveResult } from './bench-hook-api.ts';
 
-/**
- * Test-only: the global the benchmark (bench/extension-prove) and the e2e spec
- * (tests/e2e/prover.spec.ts) call through Playwright's service-worker handle.
- * Installed only by bench-entry.ts, the worker entry of `vite build --mode
- * bench`; the production worker never imports this file.
- */
-export const PROVER_BENCH_GLOBAL = '__surfToEarnProverBench';
+export { PROVER_BENCH_GLOBAL, type BenchPath, type BenchProveResult };
 
-export type BenchPath = 'offscreen' | 'worker' | 'auto';
-
-export interface BenchProveResult {
-  /** Wall time of Prover.prove as the worker sees it (messaging included), ms. */
-  ms: number;
-  path: 'offscreen' | 'worker';
-  timings: { loadMs: number; witnessMs: number; proveMs: number; threadsMs?: number };
-  proof: unknown;
-  publicSignals: string[];
-  stages: string[];
-}
+/** Installs the test-only prover hook (bench-entry.ts only; see bench-hook-api.ts). */
 
 export function installProverBenchHook(): void {
   // Test-only extra provers, outside the worker's alarm table: each listens for its own idle alarm.
