@@ -15,10 +15,11 @@
  * a pull of 1,000 stakes).
  */
 import { mkdir } from 'node:fs/promises';
-import { decodeFunctionData, hexToBytes, keccak256, parseEventLogs, type Address, type Hex, type PublicClient, type Transaction, type TransactionReceipt } from 'viem';
+import { BaseError, ContractFunctionRevertedError, decodeFunctionData, getAddress, hexToBytes, toHex, keccak256, parseEventLogs, type Address, type Hex, type PublicClient, type Transaction, type TransactionReceipt } from 'viem';
 import { getContractEvents, getTransaction, getTransactionReceipt, readContract } from 'viem/actions';
 import { dataSBTAbi, dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 import { decodePoolMetadata } from '../../src/chain/pool-metadata.ts';
+import { epochOfTokenId } from '../../src/chain/token-id.ts';
 import { readPool } from '../../src/chain/read-pool.ts';
 import { DeliveryError, openDelivery, verifyDelivery } from '../../src/delivery/index.ts';
 import { categoriesInMask } from '../../src/shared/categories.ts';
@@ -55,7 +56,8 @@ const PREFETCH = 8;
 
 /** What the chain says about one delivery: the token's data, the stake transaction and its receipt. */
 interface ChainView {
-  token: readonly [Address, bigint, bigint, bigint];
+  /** The token's data, or null when it is gone (burned) and the node keeps no state from the stake's block. */
+  token: readonly [Address, bigint, bigint, bigint] | null;
   tx: Transaction;
   receipt: TransactionReceipt;
 }
@@ -73,10 +75,28 @@ function decodeStake(input: Hex, to: Address | null, pool: Address) {
   }
 }
 
+/**
+ * The token's data now or, once it is burned (a holder may burn a token after its stake was rejected or
+ * left), as it was at the stake's block (a node with that state); null when neither can be read.
+ */
+async function readToken(p: PullParameters, tokenId: bigint, block: bigint): Promise<ChainView['token']> {
+  const read = (blockNumber?: bigint) => readContract(p.reader, { address: p.sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [tokenId], ...(blockNumber === undefined ? {} : { blockNumber }) });
+  try {
+    return await read();
+  } catch (now) {
+    if (!(now instanceof BaseError && now.walk((e) => e instanceof ContractFunctionRevertedError))) throw now;
+    try {
+      return await read(block);
+    } catch {
+      return null;
+    }
+  }
+}
+
 /** The chain reads of one delivery, all at once. */
-async function readChain(p: PullParameters, hash: Hex, tokenId: bigint): Promise<ChainView> {
+async function readChain(p: PullParameters, hash: Hex, tokenId: bigint, block: bigint): Promise<ChainView> {
   const [token, tx, receipt] = await Promise.all([
-    readContract(p.reader, { address: p.sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [tokenId] }),
+    readToken(p, tokenId, block),
     getTransaction(p.reader, { hash }),
     getTransactionReceipt(p.reader, { hash }),
   ]);
@@ -109,7 +129,7 @@ export async function pullPool(p: PullParameters): Promise<PullResult> {
   const reads: (Promise<ChainView> | undefined)[] = [];
   const readAhead = (k: number) => {
     if (k >= todo.length || reads[k]) return;
-    const read = readChain(p, todo[k].log.transactionHash, todo[k].log.args.tokenId!);
+    const read = readChain(p, todo[k].log.transactionHash, todo[k].log.args.tokenId!, todo[k].log.blockNumber);
     read.catch(() => {}); // awaited in turn below; an error surfaces there
     reads[k] = read;
   };
@@ -121,7 +141,8 @@ export async function pullPool(p: PullParameters): Promise<PullResult> {
     const hash = log.transactionHash;
     if (state.stakes[hash]) continue; // a second delivery in the same transaction
     const tokenId = log.args.tokenId!;
-    const [holder, epochBig, weekRoot] = chain.token;
+    // A token gone from the chain still names its holder and epoch (tokenId = holder << 96 | epoch).
+    const [holder, epochBig, weekRoot] = chain.token ?? [getAddress(toHex(tokenId >> 96n, { size: 20 })), epochOfTokenId(tokenId), 0n];
     const epoch = Number(epochBig);
     const base: DatasetStake = {
       chainId: p.chainId, pool: p.pool, token: tokenId, holder, epoch, root: weekRoot,
@@ -151,8 +172,10 @@ export async function pullPool(p: PullParameters): Promise<PullResult> {
   const verified = stakes.filter((s) => s.verified).length;
   return { stakes: stakes.length, verified, failed: stakes.length - verified, newlyPulled, files: written.files };
 
-  async function verifyOne(p: PullParameters, { tx, receipt }: ChainView, base: DatasetStake, envelopeHash: Hex, tier: 'records' | 'totals', mask: bigint, poolId: bigint): Promise<DatasetStake> {
+  async function verifyOne(p: PullParameters, chain: ChainView, base: DatasetStake, envelopeHash: Hex, tier: 'records' | 'totals', mask: bigint, poolId: bigint): Promise<DatasetStake> {
     const fail = (reason: string, message: string): DatasetStake => ({ ...base, verified: false, reason, message });
+    if (!chain.token) return fail('token_gone', 'The data token was burned and this node keeps no state from the stake\'s block, so its root cannot be read; pull from an archive node to verify it.');
+    const { tx, receipt } = chain;
     const call = decodeStake(tx.input, tx.to, p.pool);
     if (!call) return fail('undecodable', 'The stake was not sent as a direct call to the pool: its envelope cannot be read from the calldata.');
     if (call.tokenId !== base.token) return fail('undecodable', 'The stake call is for another token than its Delivered event.');

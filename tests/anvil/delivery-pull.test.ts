@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { bytesToHex, type Address, type Hex } from 'viem';
 import { readContract } from 'viem/actions';
 import { writeDeployment } from '../../scripts/lib/deployments.ts';
+import { burnDataToken } from '../../src/chain/burn-data-token.ts';
 import { mintSbt } from '../../src/chain/mint-sbt.ts';
 import { stakeIntoPool } from '../../src/chain/stake-into-pool.ts';
 import { dataSBTAbi, dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
@@ -177,6 +178,18 @@ describe('pool keygen, create --delivery, pull, reject', () => {
     }
     const [holderOf] = await readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [honest.tokenId] });
     expect(holderOf).toBe(honest.holder);
+
+    // A rejected stake's token is unlocked and its holder burns it: a later pull still reads its root as it
+    // was at the stake's block, and the dataset is the same stake for stake.
+    await burnDataToken(devnet.signers[garbage.who], { sbt, tokenId: garbage.tokenId });
+    await expect(readContract(devnet.test, { address: sbt, abi: dataSBTAbi, functionName: 'tokenData', args: [garbage.tokenId] })).rejects.toThrow();
+    const afterBurn = path.join(dir, 'dataset-after-burn');
+    const repulled = await cli(['pull', ...common, '--json', '--pool', poolA.address, '--delivery-key', keyA, '--out', afterBurn]);
+    expect(repulled.code, repulled.stderr).toBe(0);
+    expect(JSON.parse(repulled.stdout)).toMatchObject({ stakes: 7, verified: 1, failed: 6, newlyPulled: 7 });
+    const reverified = JSON.parse(await readFile(path.join(afterBurn, 'verification.json'), 'utf8')) as typeof verification;
+    expect(reverified.stakes.find((s) => s.token_id === garbage.tokenId.toString())).toMatchObject({ verified: false, reason: 'garbage' });
+    expect(await readFile(path.join(afterBurn, 'records.jsonl'), 'utf8')).toBe(await readFile(path.join(out, 'records.jsonl'), 'utf8'));
   }, 300_000);
 
   it('a totals pool: pull verifies the exact weekly totals over the pool\'s categories', async () => {
