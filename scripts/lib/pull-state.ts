@@ -53,6 +53,16 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
+/** A JSON object of the given `version`, or null when the text is not JSON or another version (started afresh). */
+function versioned<T>(text: string, version: number): (T & { version?: number }) | null {
+  try {
+    const value = fromJson<T & { version?: number }>(text);
+    return value.version === version ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The state kept in `out` for `pool` on `chainId` (empty when there is none).
  * `rewrite` says the journal must be written whole before stakes are appended
@@ -65,24 +75,14 @@ export async function loadPullState(out: string, chainId: number, pool: Address)
   if (text === null) {
     const legacy = await readText(path.join(out, LEGACY_STATE_FILE));
     if (legacy === null) return { state: fresh, rewrite: true };
-    let old: { version?: number; chainId: number; pool: string; stakes: Record<string, DatasetStake> };
-    try {
-      old = fromJson(legacy);
-    } catch {
-      return { state: fresh, rewrite: true };
-    }
-    if (old.version !== LEGACY_STATE_VERSION) return { state: fresh, rewrite: true };
+    const old = versioned<{ chainId: number; pool: string; stakes: Record<string, DatasetStake> }>(legacy, LEGACY_STATE_VERSION);
+    if (!old) return { state: fresh, rewrite: true };
     checkOwner(out, old, chainId, pool);
     return { state: { ...fresh, stakes: old.stakes ?? {} }, rewrite: true };
   }
   const [first, ...lines] = text.split('\n');
-  let head: { version?: number; chainId: number; pool: string };
-  try {
-    head = fromJson(first);
-  } catch {
-    return { state: fresh, rewrite: true };
-  }
-  if (head.version !== STATE_VERSION) return { state: fresh, rewrite: true };
+  const head = versioned<{ chainId: number; pool: string }>(first, STATE_VERSION);
+  if (!head) return { state: fresh, rewrite: true };
   checkOwner(out, head, chainId, pool);
   let rewrite = false;
   for (const line of lines) {
