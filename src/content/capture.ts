@@ -1,6 +1,6 @@
 import { isSensitivePage } from '../shared/sensitive-url';
 import { ActiveClock } from './active-clock';
-import { sendFootprint } from './messaging';
+import { deliverFootprint } from './messaging';
 import { PageView, pageLanguage, viewportDepth } from './page-view';
 
 /** A crashed tab loses at most this much measurement. */
@@ -68,7 +68,8 @@ export function startCapture(win: Window, doc: Document): () => void {
     const key = `${snap.activeMs}|${snap.clicks}|${snap.keys}|${snap.scrolls}|${snap.scrollDepth}`;
     if (key === lastSent) return;
     lastSent = key;
-    void sendFootprint(snap).then((alive) => alive || stop());
+    // Sent again while lost (the worker died with it): see deliverFootprint; the worker keeps the larger measures.
+    void deliverFootprint(snap, () => stop(), (fn, ms) => !stopper.signal.aborted && win.setTimeout(fn, ms));
   }
 
   function input(t: number): void {

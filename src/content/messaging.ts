@@ -5,15 +5,17 @@ import { extensionRuntime } from './runtime';
 /**
  * The content script's only channel: runtime.sendMessage (src/content/runtime.ts)
  * with plain objects (no zod, no polyfill: the bundle stays tiny; the worker validates).
- * Errors become values: a closed worker or a reloaded extension answers
- * `null`, and the caller stops capturing rather than retrying forever.
+ * Errors become values: `undefined` when the message did not get through (the
+ * worker was stopped while it handled it, or no receiver yet), `null` when the
+ * extension is gone (reloaded or removed) and the caller stops capturing.
  */
 async function send(message: { type: ContentMessageType } & Record<string, unknown>): Promise<unknown> {
+  const runtime = extensionRuntime();
+  if (!runtime?.id) return null;
   try {
-    const runtime = extensionRuntime();
-    return runtime ? await runtime.sendMessage(message) : null;
+    return await runtime.sendMessage(message);
   } catch {
-    return null;
+    return extensionRuntime()?.id ? undefined : null;
   }
 }
 
@@ -28,9 +30,40 @@ export async function queryCapture(): Promise<boolean> {
   return dataOf(await send({ type: 'content/capture-query' }))?.capture === true;
 }
 
-/** Sends one cumulative snapshot; resolves false when the extension is gone (context invalidated). */
-export async function sendFootprint(footprint: FootprintSnapshot): Promise<boolean> {
-  if (!extensionRuntime()?.id) return false;
-  await send({ type: 'content/footprint', footprint });
-  return true;
+/**
+ * What became of one footprint: `answered` (the worker replied, stored or
+ * refused: not worth sending again), `lost` (no reply: the worker died with
+ * it; the same snapshot may be sent again, a row only ever grows), `gone`
+ * (the extension was reloaded or removed: stop capturing).
+ */
+export type Delivery = 'answered' | 'lost' | 'gone';
+
+export async function sendFootprint(footprint: FootprintSnapshot): Promise<Delivery> {
+  const reply = await send({ type: 'content/footprint', footprint });
+  return reply === null ? 'gone' : reply === undefined ? 'lost' : 'answered';
+}
+
+/** Delays before sending a lost footprint again (ms): a stopped worker is started again by the next message. */
+export const RESEND_MS = [250, 1_000, 4_000] as const;
+
+/**
+ * Sends a snapshot and, while it is lost, again after each RESEND_MS delay
+ * (the page may be gone by then: a footprint lost in pagehide stays lost, and
+ * the next heartbeat of a living page carries a newer snapshot anyway).
+ * Resending is safe: the row id is the view's id, and the worker keeps the
+ * larger of each measure (src/vault/upsert).
+ */
+export function deliverFootprint(
+  footprint: FootprintSnapshot,
+  onGone: () => void,
+  later: (fn: () => void, ms: number) => unknown = (fn, ms) => setTimeout(fn, ms),
+  attempt = 0,
+): Promise<Delivery> {
+  return sendFootprint(footprint).then((outcome) => {
+    if (outcome === 'gone') onGone();
+    else if (outcome === 'lost' && attempt < RESEND_MS.length) {
+      later(() => void deliverFootprint(footprint, onGone, later, attempt + 1), RESEND_MS[attempt]);
+    }
+    return outcome;
+  });
 }
