@@ -3,15 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A copy of the built extension whose content script does nothing. Loading
- * it measures what Chrome itself charges a page for injecting any content
- * script (isolated world, extension bindings), so the benchmark can tell the
- * platform's share from our code's.
+ * A copy of the built extension whose content script is `js` instead of ours.
+ * With `;` (empty) it measures what Chrome itself charges a page for injecting
+ * any content script (isolated world, extension bindings), so the benchmark
+ * can tell the platform's share from our code's; with the calibration scripts
+ * below it measures this machine's unit costs.
  */
-export function emptyContentVariant(distDir: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'surf-bench-empty-'));
+export function contentVariant(distDir: string, js = ';\n'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'surf-bench-variant-'));
   cpSync(distDir, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-  for (const file of (manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])) writeFileSync(join(dir, file), ';\n');
+  for (const file of (manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])) writeFileSync(join(dir, file), js);
   return dir;
 }
+
+/** Calls into the isolated world that the calibration script makes (timer callbacks, 80 ms apart: within the page's input phase). */
+export const CALIBRATION_CALLS = 30;
+
+/**
+ * Content scripts that measure this machine's unit costs, not our code:
+ * - `binding`: the first touch of `chrome.runtime` (Chrome builds the API's
+ *   bindings in the page's isolated world then), which any message needs;
+ * - `calls`: CALIBRATION_CALLS empty timer callbacks, each one entry from the
+ *   page's event loop into the isolated world (a listener call costs the same).
+ */
+export const CALIBRATION_SCRIPTS = {
+  binding: 'void chrome.runtime.id;\n',
+  calls: `let n = 0; const tick = () => { if (++n < ${CALIBRATION_CALLS}) setTimeout(tick, 80); }; setTimeout(tick, 80);\n`,
+} as const;

@@ -24,18 +24,25 @@ import { SITES } from '../../tests/fixtures/sites';
 import { DIST_DIR, launchBrowser } from '../../tests/e2e/support/launch';
 import { extensionUrl, OPTIONS_PATH } from '../../tests/e2e/pages';
 import { contentBundleSize } from './bundle-size';
-import { emptyContentVariant } from './empty-variant';
+import { CALIBRATION_CALLS, CALIBRATION_SCRIPTS, contentVariant } from './empty-variant';
 import { measurePage, type PageCost } from './measure-page';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGES = [SITES.crypto, SITES.news, SITES.social, SITES.control, SITES.synthetic];
 const TARGET_MS = 1;
 const TARGET_BYTES = 15 * 1024;
-type Variant = 'base' | 'empty' | 'ext' | 'capture';
-const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture'];
+type Variant = 'base' | 'empty' | 'ext' | 'capture' | 'binding' | 'calls';
+const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture', 'binding', 'calls'];
 /** The two variants that run our content script: before onboarding (asks, measures nothing) and onboarded (captures). */
 const OURS: Variant[] = ['ext', 'capture'];
-const LABEL: Record<Variant, string> = { base: 'no extension', empty: 'empty CS', ext: 'ours, not onboarded', capture: 'ours, capturing' };
+const LABEL: Record<Variant, string> = {
+  base: 'no extension',
+  empty: 'empty CS',
+  ext: 'ours, not onboarded',
+  capture: 'ours, capturing',
+  binding: 'calibration: chrome.runtime',
+  calls: `calibration: ${CALIBRATION_CALLS} calls`,
+};
 
 /** The service worker of an extension context, with a counter of the messages tabs send it (the bench's own listener). */
 async function countingWorker(context: BrowserContext): Promise<Worker> {
@@ -73,25 +80,31 @@ const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
 async function main(): Promise<void> {
   const size = contentBundleSize(DIST_DIR);
-  const emptyDir = emptyContentVariant(DIST_DIR);
+  const variantDirs = {
+    empty: contentVariant(DIST_DIR),
+    binding: contentVariant(DIST_DIR, CALIBRATION_SCRIPTS.binding),
+    calls: contentVariant(DIST_DIR, CALIBRATION_SCRIPTS.calls),
+  };
   const server = await startFixtureServer();
   const rules = server.hostResolverRules;
   const contexts: Record<Variant, BrowserContext> = {
     base: await launchBrowser({ withExtension: false, hostResolverRules: rules }),
-    empty: await launchBrowser({ extensionDir: emptyDir, hostResolverRules: rules }),
+    empty: await launchBrowser({ extensionDir: variantDirs.empty, hostResolverRules: rules }),
     ext: await launchBrowser({ hostResolverRules: rules }),
     capture: await launchBrowser({ hostResolverRules: rules }),
+    binding: await launchBrowser({ extensionDir: variantDirs.binding, hostResolverRules: rules }),
+    calls: await launchBrowser({ extensionDir: variantDirs.calls, hostResolverRules: rules }),
   };
   const results: { host: string; costs: Record<Variant, PageCost[]>; traced: Partial<Record<Variant, PageCost & { messages: number }>> }[] = [];
   try {
     const workers = { ext: await countingWorker(contexts.ext), capture: await countingWorker(contexts.capture) };
     await onboard(contexts.capture, workers.capture);
     for (const site of PAGES) {
-      const costs: Record<Variant, PageCost[]> = { base: [], empty: [], ext: [], capture: [] };
+      const costs: Record<Variant, PageCost[]> = { base: [], empty: [], ext: [], capture: [], binding: [], calls: [] };
       const traced: Partial<Record<Variant, PageCost & { messages: number }>> = {};
       const url = server.url(site.host, '/bench/page?q=1');
       for (const v of VARIANTS) await measurePage(contexts[v], url); // warm-up
-      for (const v of VARIANTS) {
+      for (const v of [...OURS, 'base'] as Variant[]) {
         // One extra traced load per variant for the causes; messages counted from before the load to after its pagehide flush.
         const worker = v === 'ext' || v === 'capture' ? workers[v] : null;
         const before = worker ? await messagesSoFar(worker) : 0;
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
   } finally {
     for (const v of VARIANTS) await contexts[v].close();
     await server.close();
-    rmSync(emptyDir, { recursive: true, force: true });
+    for (const dir of Object.values(variantDirs)) rmSync(dir, { recursive: true, force: true });
   }
 
   console.log(`content-script overhead: median of ${RUNS} loads per page, one run, same input (ms of main-thread time)`);
@@ -149,6 +162,33 @@ async function main(): Promise<void> {
         `${host.padEnd(20)} ${LABEL[v].padEnd(20)} ${fmt(traced.base!.scriptMs, 12)} ${fmt(t.scriptMs, 7)} ${fmt(c?.evalMs ?? Number.NaN, 11)} ${calls.padStart(14)} ${forced.padStart(25)} ${String(t.messages).padStart(5)} ${String(t.longTasks).padStart(11)}`,
       );
     }
+  }
+  // This machine's unit costs, measured in the same run on the same pages, so a reader can tell a slow machine
+  // (every figure scales with these) from a slow change (more calls, a new message, a forced layout).
+  console.log('\nthis machine (same run; calibration content scripts, not ours; resolvable pages only):');
+  console.log('page                 first chrome.runtime ms  one isolated-world call µs   ours: calls × call + binding = model ms  measured ms');
+  const units: { binding: number; call: number }[] = [];
+  for (const { host, costs, traced } of results) {
+    const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+    if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
+    const binding = script('binding') - script('empty');
+    const call = (script('calls') - script('empty')) / CALIBRATION_CALLS;
+    units.push({ binding, call });
+    for (const v of OURS) {
+      const calls = traced[v]?.causes?.calls ?? 0;
+      const model = calls * call + binding;
+      console.log(
+        `${host.padEnd(20)} ${fmt(binding, 23)} ${fmt(call * 1000, 27)}   ${LABEL[v].padEnd(20)} ${String(calls).padStart(3)} × ${(call * 1000).toFixed(0)} µs + ${binding.toFixed(2)} = ${fmt(model, 6)} ${fmt(script(v) - script('empty'), 12)}`,
+      );
+    }
+  }
+  if (units.length > 0) {
+    const b = median(units.map((u) => u.binding));
+    const c = median(units.map((u) => u.call));
+    console.log(
+      `median: the first chrome.runtime touch costs ${b.toFixed(2)} ms and each call into the isolated world ${(c * 1000).toFixed(0)} µs here; ` +
+        `within ${TARGET_MS} ms a page can afford ${Math.max(0, Math.floor((TARGET_MS - b) / c))} calls after one message, ${Math.floor(TARGET_MS / c)} without.`,
+    );
   }
   console.log(`\n(ratio = extension / baseline script time; n/a when the page runs no script of its own;`);
   console.log(` noise = spread (max - min) of the baseline's script time over its ${RUNS} loads)`);
