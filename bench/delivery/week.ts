@@ -8,6 +8,7 @@
 import { categoryId, type CategoryKey } from '../../src/shared/categories.ts';
 import { epochDays } from '../../src/shared/epoch.ts';
 import type { DomainDayRow } from '../../src/zk/leaf.ts';
+import { prng } from '../../tests/fixtures/prng';
 
 const SITES: Partial<Record<CategoryKey, readonly string[]>> = {
   news: ['nytimes.com', 'bbc.co.uk', 'theguardian.com', 'reuters.com', 'apnews.com', 'lemonde.fr', 'spiegel.de', 'aljazeera.com', 'cnn.com', 'ft.com'],
@@ -22,18 +23,6 @@ const SITES: Partial<Record<CategoryKey, readonly string[]>> = {
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'vox', 'net', 'byte', 'sun', 'ria', 'pol', 'dex', 'ora', 'fin', 'tra', 'lux', 'zen'];
 const TLDS = ['com', 'org', 'net', 'io', 'co.uk', 'de', 'fr', 'dev'];
-
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface WeekOptions {
   epoch: number;

@@ -40,6 +40,7 @@ import {
 import type { FootprintSnapshot } from '../../src/shared/footprint';
 import { startDevnet, type Devnet } from '../../scripts/devnet.ts';
 import { contentScript, extensionPage, makeWorld, PASSWORD, RUNTIME_ID, type World } from '../../tests/unit/helpers/world';
+import { prng } from '../../tests/fixtures/prng';
 
 const HEAVY = { days: Number(process.env.BENCH_DAYS ?? 90), perDay: Number(process.env.BENCH_PER_DAY ?? 300) };
 const LIGHT = { days: 7, perDay: 30 };
@@ -58,17 +59,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** A deterministic PRNG (mulberry32), so every run seeds the same vault. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let viewSeq = 0;
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

@@ -46,6 +46,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { SITES, type FixtureSite } from '../fixtures/sites';
 import type { FixtureServer } from '../fixtures/server';
 import { expect, test } from './support/fixtures';
+import { prng } from '../fixtures/prng';
 
 const TOTAL_VIEWS = 1_000;
 /**
@@ -84,17 +85,6 @@ const SOAK_SITES: FixtureSite[] = [
   SITES.shopping,
 ];
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Evaluated in the content script's isolated world: records every footprint
