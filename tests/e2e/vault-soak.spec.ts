@@ -61,10 +61,11 @@ const STOP_EVERY_MS = { min: Number(process.env.SOAK_STOP_MIN ?? 150), max: Numb
 /**
  * Not every view is acknowledged, by design: measured 2026-12-05, two runs of 1,000 views with the worker
  * stopped every 0.15-1.5 s (122 and 128 stops) acknowledged 758 and 770, sent 895 and 877 (a view left
- * before its first active tick sends nothing), stored 817 and 805. The unacknowledged rest is mostly
- * pagehide flushes that met a stopped worker. The floor only proves the soak is not vacuous.
+ * before its first active tick sends nothing), stored 817 and 805; a third, on a fresh clone, 668 acknowledged
+ * of 780 sent. The unacknowledged rest is mostly pagehide flushes that met a stopped worker. The floor only
+ * proves the soak is not vacuous, with room below the lowest run seen.
  */
-const MIN_ACKED = 650;
+const MIN_ACKED = 500;
 /** Active time of each view before it is left (ms). */
 const VIEW_MS = 25;
 
