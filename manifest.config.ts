@@ -8,10 +8,15 @@ import pkg from './package.json' with { type: 'json' };
  * - activeTab: the popup reads the current tab's origin after a click, instead of `tabs`;
  * - offscreen: the prover page (reason WORKERS) runs snarkjs's worker threads, which a
  *   service worker cannot start (src/offscreen, src/background/prover).
+ * - scripting + host_permissions (http/https): the capture content script, registered with
+ *   scripting.registerContentScripts at onboarding and unregistered while paused or before
+ *   onboarding (src/background/capture-script.ts), instead of a manifest content_scripts entry
+ *   that Chrome would inject into every page from install. The install prompt is the same
+ *   ("read and change your data on all websites"), which declared matches asked for too.
  * - optional_host_permissions (http/https, any host): asked for one origin at a time, the
  *   RPC node the user adds on the options page (chrome.permissions.request in that click);
  *   removing the network asks for it back (chrome.permissions.remove), which Chrome refuses
- *   while the content script's http/https matches cover the origin. The node is the user's
+ *   while capture's http/https host permission covers the origin. The node is the user's
  *   choice, so the pattern cannot be narrower; nothing is granted at install.
  * The devnet (http://127.0.0.1:8545) needs no grant: anvil answers CORS requests, and
  * connect-src is not restricted by the CSP below.
@@ -42,15 +47,10 @@ const manifest = defineManifest({
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  content_scripts: [
-    {
-      matches: ['http://*/*', 'https://*/*'],
-      js: ['src/content/index.ts'],
-      run_at: 'document_idle',
-      all_frames: false,
-    },
-  ],
-  permissions: ['storage', 'alarms', 'activeTab', 'offscreen'],
+  // No content_scripts: the capture script is registered by the worker only once there is something to
+  // capture for (src/background/capture-script.ts), so before onboarding no page runs any of our code.
+  host_permissions: ['http://*/*', 'https://*/*'],
+  permissions: ['storage', 'alarms', 'activeTab', 'offscreen', 'scripting'],
   optional_host_permissions: ['http://*/*', 'https://*/*'],
   content_security_policy: {
     extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
@@ -58,6 +58,14 @@ const manifest = defineManifest({
 });
 
 export default manifest;
+
+/**
+ * The capture content script's file in a build: crxjs emits src/content/entry.ts as
+ * this one self-contained IIFE because src/background/start-background.ts imports it
+ * with `?script&iife`, and registers it at onboarding (src/background/capture-script.ts).
+ * vite.config.ts checks it is there; the benches read it.
+ */
+export const CAPTURE_SCRIPT_FILE = 'src/content/entry.js';
 
 /** The Firefox add-on id (`browser_specific_settings.gecko.id`): fixed, so storage and the e2e UUID pref survive reinstalls. */
 export const GECKO_ID = 'surf-to-earn@surftoearn.dev';
@@ -72,8 +80,8 @@ export const GECKO_ID = 'surf-to-earn@surftoearn.dev';
  * - browser_specific_settings.gecko: the add-on id, and the oldest Firefox that
  *   has everything we use. 128.0 (an ESR): `optional_host_permissions` for the
  *   custom RPC node (Firefox 128); `runtime.MessageSender.origin`, from which
- *   src/background/sender.ts decides trust (126); MV3 host permissions of
- *   `content_scripts` granted at install, so capture works without a prompt
+ *   src/background/sender.ts decides trust (126); MV3 `host_permissions`
+ *   shown and granted at install, so capture works without a later prompt
  *   (127); `storage.session` (115); module workers, for the prover Worker (114);
  *   module background scripts and `'wasm-unsafe-eval'` are older;
  * - data_collection_permissions `none`: nothing is collected or transmitted

@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import manifest, { firefoxManifest } from './manifest.config.ts';
+import manifest, { CAPTURE_SCRIPT_FILE, firefoxManifest } from './manifest.config.ts';
 
 /**
  * One build for every extension context. crxjs turns the manifest's entries
@@ -32,6 +32,35 @@ function guardFfjavascriptWorkerUrl(): Plugin {
       if (!id.replaceAll('\\', '/').includes('/ffjavascript/build/browser.esm.js')) return null;
       if (!code.includes(needle)) this.error('ffjavascript changed: update guardFfjavascriptWorkerUrl in vite.config.ts');
       return code.replace(needle, 'workerSource = typeof URL.createObjectURL === "function" ? URL.createObjectURL(workerBlob) : "";');
+    },
+  };
+}
+
+/**
+ * crxjs lists every `?script` file in `web_accessible_resources` (a loader script
+ * imports its chunk from the page). Ours is one self-contained IIFE that
+ * scripting.registerContentScripts injects: a page never needs to load it, and a
+ * listed file lets any page detect the extension. This drops that entry and fails
+ * the build if anything else would be web-accessible or the script is missing.
+ */
+function noWebAccessibleResources(): Plugin {
+  return {
+    name: 'no-web-accessible-resources',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const asset = bundle['manifest.json'];
+        if (asset?.type !== 'asset') this.error('no manifest.json in the bundle');
+        if (!(CAPTURE_SCRIPT_FILE in bundle)) this.error(`the capture content script ${CAPTURE_SCRIPT_FILE} is not in the bundle`);
+        const manifest = JSON.parse(String(asset.source)) as { web_accessible_resources?: { resources: string[] }[] };
+        const rest = (manifest.web_accessible_resources ?? [])
+          .map((r) => ({ ...r, resources: r.resources.filter((f) => f !== CAPTURE_SCRIPT_FILE) }))
+          .filter((r) => r.resources.length > 0);
+        if (rest.length > 0) this.error(`unexpected web_accessible_resources: ${JSON.stringify(rest)}`);
+        delete manifest.web_accessible_resources;
+        asset.source = JSON.stringify(manifest, null, 2);
+      },
     },
   };
 }
@@ -69,6 +98,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     crx({ manifest: manifestOf(mode), browser: firefox(mode) ? 'firefox' : 'chrome' }),
     guardFfjavascriptWorkerUrl(),
+    noWebAccessibleResources(),
   ],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CAPTURE_SCRIPT_FILE } from '../../manifest.config.ts';
 
 export interface BundleSize {
   files: string[];
@@ -9,15 +10,12 @@ export interface BundleSize {
 }
 
 /**
- * Size of the content-script bundle as shipped: the files the built
- * manifest (dist/manifest.json) injects into pages, minified by the build,
- * and their gzip size.
+ * Size of the content-script bundle as shipped: the file the worker
+ * registers for pages (CAPTURE_SCRIPT_FILE, no manifest content_scripts),
+ * minified by the build, and its gzip size.
  */
 export function contentBundleSize(distDir: string): BundleSize {
-  const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8')) as {
-    content_scripts?: { js?: string[] }[];
-  };
-  const files = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  const files = [CAPTURE_SCRIPT_FILE];
   const contents = files.map((f) => readFileSync(join(distDir, f)));
   return {
     files,

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CAPTURE_SCRIPT_FILE } from '../../manifest.config.ts';
 
 /**
  * A copy of the built extension whose content script is `js` instead of ours.
@@ -12,8 +13,9 @@ import { join } from 'node:path';
 export function contentVariant(distDir: string, js = ';\n'): string {
   const dir = mkdtempSync(join(tmpdir(), 'surf-bench-variant-'));
   cpSync(distDir, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-  for (const file of (manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])) writeFileSync(join(dir, file), js);
+  // The worker registers this file once onboarded (src/background/capture-script.ts): the variant must be onboarded too.
+  readFileSync(join(dir, CAPTURE_SCRIPT_FILE)); // fails loudly if the build no longer has it
+  writeFileSync(join(dir, CAPTURE_SCRIPT_FILE), js);
   return dir;
 }
 

@@ -8,6 +8,12 @@ export interface PageCost {
   taskMs: number;
   /** Long tasks (> 50 ms) the page saw, from a PerformanceObserver installed before any script. */
   longTasks: number;
+  /**
+   * Main-thread script time of one same-document navigation after the reading (the page's
+   * pushState): where the content script flushes its first footprint, so its first message
+   * (the extension binding and the round trip) is paid here, after load and reading, ms.
+   */
+  flushMs: number;
   /** Only for a traced load: what the content script did (trace-causes.ts). */
   causes?: PageCauses;
 }
@@ -33,7 +39,7 @@ export async function measurePage(context: BrowserContext, url: string, options:
   // A traced load is extra (tracing costs time itself): its metrics are not mixed with the timed loads.
   const stopTrace = options.trace ? await startTrace(cdp) : null;
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300); // document_idle + the capture query round trip
+  await page.waitForTimeout(300); // document_idle: the content script starts
   for (let i = 0; i < 10; i++) {
     await page.mouse.move(100 + i * 30, 200 + (i % 4) * 20, { steps: 5 });
     await page.mouse.wheel(0, 300);
@@ -46,8 +52,14 @@ export async function measurePage(context: BrowserContext, url: string, options:
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
   const causes = stopTrace ? causesFromTrace(await stopTrace(), url) : undefined;
+  // The first flush, measured on its own: a same-document navigation makes the content script send the
+  // view's footprint (the heartbeat, a hidden tab or pagehide would too; this one can be timed in place).
+  await page.evaluate(() => history.pushState({}, '', `${location.pathname}?flush=1`));
+  await page.waitForTimeout(400);
+  const after = await cdp.send('Performance.getMetrics');
+  const flushMs = ((after.metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000) - metric('ScriptDuration');
   await cdp.detach();
-  await page.goto('about:blank'); // pagehide: the flush happens here, after the metrics (it is sent, not measured)
+  await page.goto('about:blank'); // pagehide: the last flush, after the metrics (sent, not measured)
   await page.close();
-  return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks, causes };
+  return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks, flushMs, causes };
 }

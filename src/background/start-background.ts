@@ -10,19 +10,24 @@
  * picked by the per-browser entry file (index.ts for Chrome, firefox.ts for
  * Firefox; the manifest names the entry): never an `if (firefox)` in here.
  */
+// The build emits the content script as one self-contained file and gives us its name (crxjs `?script&iife`).
+import captureScriptFile from '../content/entry.ts?script&iife';
 import { browser, type Runtime } from '../platform/browser';
 import { openJobs, openVault } from '../vault';
 import { dispatchAlarm } from './alarm-table';
 import { ensureRetentionAlarm } from './alarms';
+import { createCaptureScriptSync, type ScriptingPort } from './capture-script';
+import type { UiMessage } from '../shared/messages';
 import type { WorkerContext } from './context';
 import { JOB_STARTING_TYPES } from './handlers';
 import { ensureJobAlarms } from './job-alarms';
 import { resumeOpenJobs } from './jobs';
 import { createLockService } from './lock';
+import { KEYRING_KEY } from './lock/storage';
 import { createNetworkService } from './network';
 import { createProver, type ProverDeps } from './prover';
 import { createRouter } from './router';
-import { createSettingsStore } from './settings-store';
+import { createSettingsStore, SETTINGS_KEY } from './settings-store';
 
 /** The per-browser parts of the background. */
 export interface BackgroundAdapters {
@@ -63,13 +68,31 @@ export function startBackground(adapters: BackgroundAdapters): void {
   void openAtStart.then((open) => resumeOpenJobs(ctx, open)).catch((cause: unknown) => console.error('[surf-to-earn] resuming jobs failed', cause));
   void ensureJobAlarms(browser.alarms, ctx, openAtStart).catch((cause: unknown) => console.error('[surf-to-earn] job alarms failed', cause));
 
+  // The capture content script is registered only while it may capture (onboarded, not paused), minus the
+  // deny list: before onboarding no page runs any of our code (src/background/capture-script.ts). The state
+  // lives in storage.local, so its changes (onboarding, reset, pause, site rules) re-sync from one listener.
+  const syncCapture = createCaptureScriptSync(browser.scripting as unknown as ScriptingPort, captureScriptFile, async () => ({
+    onboarded: (await lock.vaultPublicKey()) !== undefined,
+    settings: await settings.get(),
+  }));
+  const resyncCapture = () => void syncCapture().catch((cause: unknown) => console.error('[surf-to-earn] capture script sync failed', cause));
+  resyncCapture();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (SETTINGS_KEY in changes || KEYRING_KEY in changes)) resyncCapture();
+  });
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const reply = route(message, sender);
     // The message may have opened a job: make sure the resume alarm exists while it runs.
     void reply
       .then(() => (startsJob(message) ? ensureJobAlarms(browser.alarms, ctx) : undefined))
       .catch((cause: unknown) => console.error('[surf-to-earn] after a message', cause));
-    return reply; // the reply is asynchronous: the promise answers
+    // A change to what capture may do is in place before its reply: a page opened after it sees the new registration.
+    if (!changesCapture(message)) return reply; // the reply is asynchronous: the promise answers
+    return reply.then(async (answer) => {
+      await syncCapture().catch((cause: unknown) => console.error('[surf-to-earn] capture script sync failed', cause));
+      return answer;
+    });
   });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -85,6 +108,13 @@ export function startBackground(adapters: BackgroundAdapters): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     void dispatchAlarm(alarm.name, { ctx, alarms: browser.alarms, prover });
   });
+}
+
+/** Messages that may change whether or where the capture script runs (onboarding, pause, site rules, settings). */
+const CAPTURE_STATE_TYPES: ReadonlySet<UiMessage['type']> = new Set(['ui/onboard', 'ui/set-paused', 'ui/set-site-rule', 'ui/settings-update']);
+function changesCapture(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && (CAPTURE_STATE_TYPES as ReadonlySet<string>).has(type);
 }
 
 /** Whether the message may have opened a job (JOB_STARTING_TYPES is derived from the handler registry). */

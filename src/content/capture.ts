@@ -6,26 +6,36 @@ import { PageView, pageLanguage, viewportDepth } from './page-view';
 /** A crashed tab loses at most this much measurement. */
 export const HEARTBEAT_MS = 15_000;
 /**
- * Input listeners are sampled: each fires once, then re-arms after this many
- * ms. A listener call from the page's event loop into our isolated world
- * costs ~10 µs, and mouse moves and scrolls come by the hundred, so sampling
- * keeps the main-thread cost flat; it also makes a page's flood of synthetic
- * events cost us one call per interval.
+ * Input is sampled once per this many ms. Every call from the page's event
+ * loop into our isolated world costs the page ~0.1 ms on a 2-core machine
+ * (`npm run bench:content` prints this machine's figure), and a reader's
+ * mouse moves, wheels and scrolls come by the hundred per second. So one set
+ * of one-shot listeners waits for the first input of any kind; it then
+ * removes itself, and one timer, SAMPLE_MS later, reads what happened
+ * meanwhile (scrolled? how deep?) and arms the set again: two calls per
+ * second of reading, whatever the page or the user does. Clicks and key
+ * presses are counted by the browser itself (performance.eventCounts, trusted
+ * events only), so counting them costs no call at all.
  */
-const REARM_MS = { pointermove: 1_000, wheel: 500, touchstart: 500, scroll: 500, pointerdown: 100, click: 100, keydown: 100 };
-/** A listener due this soon is re-armed with the others (one timer call instead of two). */
-const REARM_SLACK_MS = 50;
-/** A trusted scroll counts only this soon after a trusted input (programmatic scrolls are trusted too). */
-const SCROLL_AFTER_INPUT_MS = 1_000;
+export const SAMPLE_MS = 1_000;
+/** Input that marks the reader as active: the first of any ends the sampling round. */
+const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
+
+/**
+ * The browser's own counts of trusted events in this document (Event Timing
+ * API): a page cannot raise them with dispatchEvent or el.click(), nor change
+ * what the isolated world reads. Absent in an old browser: counts stay 0.
+ */
+type EventCounts = { get(type: string): number | undefined };
 
 /**
  * Measures page views in this tab and sends cumulative footprints. Only
- * `event.isTrusted` input counts, so a page cannot earn by dispatching
- * events. Listeners are passive, sampled (REARM_MS) and do O(1) work; the
- * scroll depth is read in a frame callback and at flush. A view is never
- * sent when its URL looks like a login/OAuth/payment page or when the
- * document has a password field
- * (checked at each flush, so a field added later also stops it).
+ * trusted input counts (`event.isTrusted`, and the browser's trusted-event
+ * counts), so a page cannot earn by dispatching events. Listeners are
+ * passive, one-shot and do O(1) work (see SAMPLE_MS); the scroll depth is
+ * read at the sampling timer and at flush. A view is never sent when its URL
+ * looks like a login/OAuth/payment page or when the document has a password
+ * field (checked at each flush, so a field added later also stops it).
  * Returns a function that stops everything.
  */
 export function startCapture(win: Window, doc: Document): () => void {
@@ -34,22 +44,26 @@ export function startCapture(win: Window, doc: Document): () => void {
   const on = (target: EventTarget, type: string, fn: (e: Event) => void, capture = true) =>
     target.addEventListener(type, (e) => e.isTrusted && fn(e), { capture, passive: true, signal: stopper.signal });
   const now = () => win.performance.now();
+  const eventCounts = (win.performance as Performance & { eventCounts?: EventCounts }).eventCounts;
+  const trusted = (type: 'click' | 'keyup') => eventCounts?.get(type) ?? 0;
 
   let href = win.location.href;
   let lastSent = '';
-  let lastInput = Number.NEGATIVE_INFINITY;
-  let depthPending = false;
   let depthRead = false;
+  let inputSinceTick = false;
+  let scrollYAtTick = win.scrollY;
   let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
 
-  function newView(clock: ActiveClock): PageView & { blocked: boolean } {
+  function newView(clock: ActiveClock): PageView & { blocked: boolean; base: { click: number; keyup: number } } {
     const v = Object.assign(new PageView(win.location.origin, pageLanguage(doc), clock), {
       blocked: isSensitivePage(win.location.hostname, win.location.pathname, win.location.search, win.location.hash),
+      // A view counts the browser's trusted clicks and key presses (keyup: one per press, never repeated) from here.
+      base: { click: trusted('click'), keyup: trusted('keyup') },
     });
     lastSent = '';
     // No depth read here: reading the page's height at document_idle (the page may still be changing its
-    // DOM) could force a synchronous layout. The view's first depth is read at its first trusted input
-    // (the browser has laid out the frame the user acts on), then on scrolls and at every flush.
+    // DOM) could force a synchronous layout. The view's first depth is read at the sampling timer after
+    // its first trusted input (the browser has laid out the frame the user acts on), then at every flush.
     depthRead = false;
     return v;
   }
@@ -62,22 +76,17 @@ export function startCapture(win: Window, doc: Document): () => void {
   function flush(): void {
     if (!view.blocked && doc.querySelector('input[type="password" i]')) view.blocked = true;
     if (view.blocked) return;
-    sampleDepth(); // the last sampled scroll may be up to REARM_MS.scroll old
+    sampleDepth();
+    view.clicks = trusted('click') - view.base.click;
+    view.keys = trusted('keyup') - view.base.keyup;
     const snap = view.snapshot(now());
     if (snap.activeMs === 0) return;
     const key = `${snap.activeMs}|${snap.clicks}|${snap.keys}|${snap.scrolls}|${snap.scrollDepth}`;
     if (key === lastSent) return;
     lastSent = key;
-    // Sent again while lost (the worker died with it): see deliverFootprint; the worker keeps the larger measures.
+    // Sent again while lost (the worker died with it): see deliverFootprint; the worker keeps the larger
+    // measures. A refusal (this site is not captured now) or a gone extension stops capture on this page.
     void deliverFootprint(snap, () => stop(), (fn, ms) => !stopper.signal.aborted && win.setTimeout(fn, ms));
-  }
-
-  function input(t: number): void {
-    lastInput = t;
-    if (!depthRead) sampleDepth();
-    // Regaining focus is read here rather than from 'focus' events: a page can flood those (synthetic) at our cost.
-    view.clock.setFocused(t, doc.hasFocus());
-    view.clock.input(t);
   }
 
   /** Same-document navigation (pushState, replaceState, popstate, hashchange): a new page view. */
@@ -89,69 +98,41 @@ export function startCapture(win: Window, doc: Document): () => void {
   }
 
   /**
-   * Sampled listeners waiting to be armed again, by due time. One timer serves
-   * them all: the types a reader's gesture fires together (pointer, wheel,
-   * scroll, click, key) are re-armed by one call instead of one timer each.
+   * One sampling round: the first activity event of any type (trusted or
+   * not: a page's synthetic flood then costs two calls per SAMPLE_MS, like a
+   * reader) ends the round, and the timer SAMPLE_MS later starts the next.
    */
-  const disarmed = new Map<() => void, number>();
-  let rearmTimer: number | undefined;
-  let rearmAt = Number.POSITIVE_INFINITY;
-  /** Runs rearm at `due`, unless a timer already fires no later (an earlier due moves the timer forward). */
-  function scheduleRearm(due: number): void {
-    if (rearmTimer !== undefined && rearmAt <= due) return;
-    if (rearmTimer !== undefined) win.clearTimeout(rearmTimer);
-    rearmAt = due;
-    rearmTimer = win.setTimeout(rearm, Math.max(0, due - now()));
-  }
-  /** Re-arms every listener due within REARM_SLACK_MS (batched), then waits for the next one. */
-  function rearm(): void {
-    rearmTimer = undefined;
-    rearmAt = Number.POSITIVE_INFINITY;
-    if (stopper.signal.aborted) return;
-    const t = now();
-    let next = Number.POSITIVE_INFINITY;
-    for (const [arm, due] of disarmed) {
-      if (due <= t + REARM_SLACK_MS) {
-        disarmed.delete(arm);
-        arm();
-      } else next = Math.min(next, due);
-    }
-    if (next !== Number.POSITIVE_INFINITY) scheduleRearm(next);
-  }
-
-  /** Listens for the next trusted `type` only, then again REARM_MS later (sampling, see above). */
-  function sampled(target: EventTarget, type: keyof typeof REARM_MS, fn: (e: Event) => void): void {
-    const arm = () => target.addEventListener(type, handle, { capture: true, passive: true, once: true, signal: stopper.signal });
+  let round: AbortController | undefined;
+  let tickTimer: number | undefined;
+  function armRound(): void {
+    round = new AbortController(); // stop() aborts it too
+    const signal = round.signal;
     const handle = (e: Event) => {
-      if (e.isTrusted) fn(e);
-      const due = now() + REARM_MS[type];
-      disarmed.set(arm, due);
-      // A click re-arms 100 ms later even while a pointermove waits a second: never later than its own due.
-      scheduleRearm(due);
+      round?.abort();
+      if (e.isTrusted) {
+        const t = now();
+        inputSinceTick = true;
+        // Regaining focus is read here rather than from 'focus' events: a page can flood those (synthetic) at our cost.
+        view.clock.setFocused(t, doc.hasFocus());
+        view.clock.input(t);
+      }
+      tickTimer = win.setTimeout(tick, SAMPLE_MS);
     };
-    arm();
+    for (const type of ACTIVITY_EVENTS) win.addEventListener(type, handle, { capture: true, passive: true, once: true, signal });
   }
+  /** What the reader did since the round ended: a scroll after trusted input counts, and the depth is read. */
+  function tick(): void {
+    tickTimer = undefined;
+    if (stopper.signal.aborted) return;
+    const y = win.scrollY;
+    if (inputSinceTick && y !== scrollYAtTick) view.scrolls++;
+    if (inputSinceTick && (y !== scrollYAtTick || !depthRead)) sampleDepth();
+    scrollYAtTick = y;
+    inputSinceTick = false;
+    armRound();
+  }
+  armRound();
 
-  sampled(win, 'click', () => {
-    view.clicks++;
-    input(now());
-  });
-  sampled(win, 'keydown', (e) => {
-    if (!(e as KeyboardEvent).repeat) view.keys++;
-    input(now());
-  });
-  for (const type of ['pointerdown', 'pointermove', 'wheel', 'touchstart'] as const) sampled(win, type, () => input(now()));
-  sampled(doc, 'scroll', () => {
-    const t = now();
-    if (t - lastInput > SCROLL_AFTER_INPUT_MS) return;
-    view.scrolls++;
-    if (depthPending) return;
-    depthPending = true;
-    win.requestAnimationFrame(() => {
-      depthPending = false;
-      sampleDepth();
-    });
-  });
   on(doc, 'visibilitychange', () => {
     view.clock.setVisible(now(), doc.visibilityState === 'visible');
     if (doc.visibilityState === 'hidden') flush();
@@ -175,8 +156,9 @@ export function startCapture(win: Window, doc: Document): () => void {
 
   function stop(): void {
     stopper.abort();
+    round?.abort();
     win.clearInterval(heartbeat);
-    if (rearmTimer !== undefined) win.clearTimeout(rearmTimer);
+    if (tickTimer !== undefined) win.clearTimeout(tickTimer);
   }
   return stop;
 }

@@ -25,29 +25,28 @@ function dataOf(reply: unknown): Record<string, unknown> | null {
   return r.ok === true && typeof r.data === 'object' && r.data !== null ? (r.data as Record<string, unknown>) : null;
 }
 
-/** Asks the worker whether this page's origin may be captured; anything but an explicit yes is no. */
-export async function queryCapture(): Promise<boolean> {
-  return dataOf(await send({ type: 'content/capture-query' }))?.capture === true;
-}
-
 /**
- * What became of one footprint: `answered` (the worker replied, stored or
- * refused: not worth sending again), `lost` (no reply: the worker died with
- * it; the same snapshot may be sent again, a row only ever grows), `gone`
- * (the extension was reloaded or removed: stop capturing).
+ * What became of one footprint: `stored`; `refused` (the worker answered
+ * but did not store it: this site is not captured now, so stop measuring
+ * it); `lost` (no reply: the worker died with it; the same snapshot may be
+ * sent again, a row only ever grows); `gone` (the extension was reloaded or
+ * removed: stop capturing).
  */
-export type Delivery = 'answered' | 'lost' | 'gone';
+export type Delivery = 'stored' | 'refused' | 'lost' | 'gone';
 
 export async function sendFootprint(footprint: FootprintSnapshot): Promise<Delivery> {
   const reply = await send({ type: 'content/footprint', footprint });
-  return reply === null ? 'gone' : reply === undefined ? 'lost' : 'answered';
+  if (reply === null) return 'gone';
+  if (reply === undefined) return 'lost';
+  return dataOf(reply)?.stored === true ? 'stored' : 'refused';
 }
 
 /** Delays before sending a lost footprint again (ms): a stopped worker is started again by the next message. */
 export const RESEND_MS = [250, 1_000, 4_000] as const;
 
 /**
- * Sends a snapshot and, while it is lost, again after each RESEND_MS delay
+ * Sends a snapshot and, while it is lost, again after each RESEND_MS delay;
+ * calls `onStop` when the worker refused it or the extension is gone
  * (the page may be gone by then: a footprint lost in pagehide stays lost, and
  * the next heartbeat of a living page carries a newer snapshot anyway).
  * Resending is safe: the row id is the view's id, and the worker keeps the
@@ -55,14 +54,14 @@ export const RESEND_MS = [250, 1_000, 4_000] as const;
  */
 export function deliverFootprint(
   footprint: FootprintSnapshot,
-  onGone: () => void,
+  onStop: () => void,
   later: (fn: () => void, ms: number) => unknown = (fn, ms) => setTimeout(fn, ms),
   attempt = 0,
 ): Promise<Delivery> {
   return sendFootprint(footprint).then((outcome) => {
-    if (outcome === 'gone') onGone();
+    if (outcome === 'gone' || outcome === 'refused') onStop();
     else if (outcome === 'lost' && attempt < RESEND_MS.length) {
-      later(() => void deliverFootprint(footprint, onGone, later, attempt + 1), RESEND_MS[attempt]);
+      later(() => void deliverFootprint(footprint, onStop, later, attempt + 1), RESEND_MS[attempt]);
     }
     return outcome;
   });

@@ -3,7 +3,7 @@
  * its messages without pulling zod into its bundle. src/shared/messages.ts
  * holds the schemas and checks (by type) that these lists match them.
  */
-export const CONTENT_MESSAGE_TYPES = ['content/capture-query', 'content/footprint'] as const;
+export const CONTENT_MESSAGE_TYPES = ['content/footprint'] as const;
 export type ContentMessageType = (typeof CONTENT_MESSAGE_TYPES)[number];
 
 export const UI_MESSAGE_TYPES = [

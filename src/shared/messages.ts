@@ -18,15 +18,16 @@ export { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES };
 
 // ---------------------------------------------------------------- content → worker
 
-/** content → worker: may this page be captured? Answer: { capture: boolean } only. */
-export const captureQuerySchema = z.object({ type: z.literal('content/capture-query') }).strict();
-
-/** content → worker: a cumulative snapshot of one page view. Answer: { ok: true }. */
+/**
+ * content → worker: a cumulative snapshot of one page view, the content script's only message
+ * (it is registered only while capture is on, and asks nothing first). Answer: { stored } only;
+ * `stored: false` (the site is not captured now) stops capture on that page.
+ */
 export const footprintRecordSchema = z
   .object({ type: z.literal('content/footprint'), footprint: footprintSnapshotSchema })
   .strict();
 
-export const contentMessageSchema = z.discriminatedUnion('type', [captureQuerySchema, footprintRecordSchema]);
+export const contentMessageSchema = z.discriminatedUnion('type', [footprintRecordSchema]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
 // ---------------------------------------------------------------- ui → worker
@@ -148,7 +149,6 @@ export const uiReplyDataSchemas = {
 } as const satisfies Record<UiMessage['type'], z.ZodType>;
 
 export const contentReplyDataSchemas = {
-  'content/capture-query': z.object({ capture: z.boolean() }).strict(),
   'content/footprint': z.object({ stored: z.boolean() }).strict(),
 } as const satisfies Record<ContentMessage['type'], z.ZodType>;
 

@@ -15,7 +15,7 @@ const snap: FootprintSnapshot = {
   tzOffset: 0,
 };
 
-type Reply = 'stored' | 'refused' | 'channel closed' | 'extension gone';
+type Reply = 'stored' | 'refused' | 'error' | 'channel closed' | 'extension gone';
 
 /** A content-script runtime whose sendMessage answers from a script (one entry per call). */
 function fakeRuntime(script: Reply[]) {
@@ -26,7 +26,9 @@ function fakeRuntime(script: Reply[]) {
       calls.push(message);
       const next = script.shift() ?? 'stored';
       if (next === 'stored') return { ok: true, data: { stored: true } };
-      if (next === 'refused') return { ok: false, error: { code: 'not_captured' } };
+      // The worker's answer for a site that is not captured now (paused, a site rule, an excluded category).
+      if (next === 'refused') return { ok: true, data: { stored: false } };
+      if (next === 'error') return { ok: false, error: { code: 'invalid_message', message: 'bad' } };
       if (next === 'extension gone') runtime.id = undefined;
       throw new Error(next === 'channel closed' ? 'A listener indicated an asynchronous response…but the message channel closed' : 'Extension context invalidated.');
     },
@@ -71,14 +73,27 @@ describe('deliverFootprint (content script → worker)', () => {
     expect(delays).toEqual([...RESEND_MS]);
   });
 
-  it('never resends an answered footprint, stored or refused', async () => {
-    for (const reply of ['stored', 'refused'] as const) {
+  it('never resends a stored footprint, and goes on capturing', async () => {
+    const calls = fakeRuntime(['stored']);
+    const delays: number[] = [];
+    let stopped = 0;
+    expect(await deliverFootprint(snap, () => stopped++, runNow(delays))).toBe('stored');
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(delays).toEqual([]);
+    expect(stopped).toBe(0);
+  });
+
+  it('stops capturing this page, without resending, at the first refusal (the site is not captured now)', async () => {
+    for (const reply of ['refused', 'error'] as const) {
       const calls = fakeRuntime([reply]);
       const delays: number[] = [];
-      expect(await deliverFootprint(snap, () => {}, runNow(delays))).toBe('answered');
+      let stopped = 0;
+      expect(await deliverFootprint(snap, () => stopped++, runNow(delays))).toBe('refused');
       await settle();
       expect(calls).toHaveLength(1);
       expect(delays).toEqual([]);
+      expect(stopped).toBe(1);
     }
   });
 

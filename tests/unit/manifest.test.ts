@@ -18,17 +18,16 @@ describe('manifest policy', () => {
     expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
   });
 
-  it('asks for the fewest permissions and no extra host access at install', async () => {
+  it('asks for the fewest permissions: capture\'s http(s) access and no content script declared', async () => {
     const m = await load();
-    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'offscreen', 'storage']);
-    expect(m.host_permissions).toBeUndefined();
+    expect([...(m.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'offscreen', 'scripting', 'storage']);
+    // Capture's pages, the same patterns the declared content script had; the script itself is
+    // registered at onboarding (src/background/capture-script.ts), so nothing is injected before it.
+    expect([...(m.host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.content_scripts).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
     // Deliberate (#13): a custom RPC's origin is asked for at run time, one origin at a time.
     expect([...(m.optional_host_permissions as string[])].sort()).toEqual(['http://*/*', 'https://*/*']);
-    const cs = m.content_scripts as { matches: string[]; run_at: string; js: string[] }[];
-    expect(cs).toHaveLength(1);
-    expect(cs[0].matches.sort()).toEqual(['http://*/*', 'https://*/*']);
-    expect(cs[0].run_at).toBe('document_idle');
   });
 
   it('cannot be reached or detected by web pages and never runs in incognito', async () => {
@@ -47,9 +46,9 @@ describe('manifest policy', () => {
     const ff = (typeof make === 'function' ? await make({ command: 'build', mode: 'firefox' }) : await make) as unknown as Record<string, unknown>;
     expect(ff.background).toEqual({ scripts: ['src/background/firefox.ts'], type: 'module' });
     expect(ff.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, strict_min_version: '128.0' } });
-    expect([...(ff.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'storage']);
+    expect([...(ff.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
     expect(ff.minimum_chrome_version).toBeUndefined();
-    for (const key of ['content_scripts', 'optional_host_permissions', 'content_security_policy', 'incognito', 'action', 'options_ui', 'default_locale', 'version']) {
+    for (const key of ['content_scripts', 'host_permissions', 'optional_host_permissions', 'content_security_policy', 'incognito', 'action', 'options_ui', 'default_locale', 'version']) {
       expect(ff[key], key).toEqual(chrome[key]);
     }
   });

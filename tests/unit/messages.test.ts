@@ -35,7 +35,8 @@ describe('ui message schemas', () => {
     ['delete without confirm', { type: 'ui/delete-all' }],
     ['a patch with an unknown field', { type: 'ui/settings-update', patch: { telemetry: true } }],
     ['a patch with an unknown category', { type: 'ui/settings-update', patch: { excludedCategories: ['porn'] } }],
-    ['a content message', { type: 'content/capture-query' }],
+    ['a content message', { type: 'content/footprint', footprint: snapshot('https://x.com') }],
+    ['the retired capture query', { type: 'content/capture-query' }],
   ])('reject %s', (_name, m) => expect(ok(m)).toBe(false));
 });
 

@@ -14,7 +14,7 @@ import { UNLOCK_KEY } from '../../src/background/lock';
 import { contentScript, extensionPage, makeOnboardedWorld, snapshot } from './helpers/world';
 
 const TYPES = [
-  'content/capture-query', 'content/footprint', 'ui/status', 'ui/set-paused', 'ui/set-site-rule', 'ui/settings-get',
+  'content/footprint', 'ui/status', 'ui/set-paused', 'ui/set-site-rule', 'ui/settings-get',
   'ui/settings-update', 'ui/vault-list', 'ui/export', 'ui/delete-all', 'ui/unknown', 'content/', '', 'UI/EXPORT',
   'ui/onboard', 'ui/unlock', 'ui/lock', 'ui/account-export', 'ui/account-import',
 ];
@@ -132,7 +132,7 @@ describe('router fuzz', () => {
       expect(reply.ok, JSON.stringify(reply)).toBe(true);
       expect(uiReplyDataSchemas[m.type].safeParse(reply.data).success, m.type).toBe(true);
     }
-    const cq = (await route({ type: 'content/capture-query' }, contentScript('https://x.com'))) as { data: unknown };
-    expect(contentReplyDataSchemas['content/capture-query'].safeParse(cq.data).success).toBe(true);
+    const fp = (await route({ type: 'content/footprint', footprint: snapshot('https://x.com') }, contentScript('https://x.com'))) as { data: unknown };
+    expect(contentReplyDataSchemas['content/footprint'].safeParse(fp.data).success).toBe(true);
   });
 });

@@ -40,19 +40,21 @@ describe('router', () => {
     expect(raw).not.toContain('coingecko');
   });
 
-  it('answers the capture query with a bare boolean', async () => {
+  it('answers a footprint with a bare boolean', async () => {
     const { route } = await setup();
-    const reply = await route({ type: 'content/capture-query' }, contentScript('https://opensea.io'));
-    expect(reply).toEqual({ ok: true, data: { capture: true } });
-    expect(contentReplyDataSchemas['content/capture-query'].parse((reply as { data: unknown }).data)).toEqual({ capture: true });
+    const reply = await route({ type: 'content/footprint', footprint: snapshot('https://opensea.io') }, contentScript('https://opensea.io'));
+    expect(reply).toEqual({ ok: true, data: { stored: true } });
+    expect(contentReplyDataSchemas['content/footprint'].parse((reply as { data: unknown }).data)).toEqual({ stored: true });
   });
 
-  it('says no capture for sensitive categories by default, and for paused capture', async () => {
-    const { route } = await setup();
-    expect(await route({ type: 'content/capture-query' }, contentScript('https://www.mayoclinic.org'))).toEqual({ ok: true, data: { capture: false } });
-    expect(await route({ type: 'content/capture-query' }, contentScript('https://www.smbc.co.jp'))).toEqual({ ok: true, data: { capture: false } });
+  it('stores nothing for sensitive categories by default, nor while paused (stored: false stops the page)', async () => {
+    const { route, db } = await setup();
+    const send = (origin: string) => route({ type: 'content/footprint', footprint: snapshot(origin) }, contentScript(origin));
+    expect(await send('https://www.mayoclinic.org')).toEqual({ ok: true, data: { stored: false } });
+    expect(await send('https://www.smbc.co.jp')).toEqual({ ok: true, data: { stored: false } });
     await route({ type: 'ui/set-paused', paused: true }, extensionPage);
-    expect(await route({ type: 'content/capture-query' }, contentScript('https://www.bbc.com'))).toEqual({ ok: true, data: { capture: false } });
+    expect(await send('https://www.bbc.com')).toEqual({ ok: true, data: { stored: false } });
+    expect(await db.footprints.count()).toBe(0);
   });
 
   it('rejects a footprint whose origin differs from the sending frame, and writes nothing', async () => {
@@ -145,7 +147,6 @@ describe('router and the lock', () => {
   it('before onboarding nothing is captured and vault reads answer not_set_up', async () => {
     const world = makeWorld();
     const route = createRouter(world.ctx, RUNTIME_ID);
-    expect(await route({ type: 'content/capture-query' }, contentScript(origin))).toEqual({ ok: true, data: { capture: false } });
     expect(await route({ type: 'content/footprint', footprint: snapshot(origin) }, contentScript(origin))).toEqual({ ok: true, data: { stored: false } });
     expect(await world.db.footprints.count()).toBe(0);
     for (const m of vaultReads) expect(await route(m, extensionPage)).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
@@ -155,7 +156,6 @@ describe('router and the lock', () => {
   it('capture goes on while locked (seal only); vault reads answer locked until unlock', async () => {
     const { route, db } = await setup();
     expect(await route({ type: 'ui/lock' }, extensionPage)).toMatchObject({ ok: true, data: { setUp: true, locked: true } });
-    expect(await route({ type: 'content/capture-query' }, contentScript(origin))).toEqual({ ok: true, data: { capture: true } });
     expect(await route({ type: 'content/footprint', footprint: snapshot(origin) }, contentScript(origin))).toEqual({ ok: true, data: { stored: true } });
     expect(await db.footprints.count()).toBe(1);
     for (const m of vaultReads) expect(await route(m, extensionPage)).toMatchObject({ ok: false, error: { code: 'locked' } });
@@ -203,7 +203,6 @@ describe('router and the lock', () => {
     const first = deadline();
     clock.now += 5 * 60_000;
     await route({ type: 'content/footprint', footprint: snapshot(origin) }, contentScript(origin));
-    await route({ type: 'content/capture-query' }, contentScript(origin));
     expect(deadline()).toBe(first);
     await route({ type: 'ui/settings-get' }, extensionPage);
     expect(deadline()).toBe(clock.now + 15 * 60_000);

@@ -1,6 +1,5 @@
 import type { ContentMessage, Reply, UiMessage } from '../../shared/messages';
 import { ok, type ContentSender, type WorkerContext } from '../context';
-import { handleCaptureQuery } from './capture-query';
 import { handleFootprint } from './footprint';
 import { handleSetPaused, handleSetSiteRule, handleSettingsGet, handleSettingsUpdate } from './settings';
 import { handleStatus } from './status';
@@ -78,6 +77,5 @@ export const JOB_STARTING_TYPES: ReadonlySet<UiMessage['type']> = new Set(
 );
 
 export const CONTENT_HANDLERS: ContentHandlers = {
-  'content/capture-query': data((ctx: WorkerContext, _msg: unknown, sender: ContentSender) => handleCaptureQuery(ctx, sender)),
   'content/footprint': handleFootprint,
 };
