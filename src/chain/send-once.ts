@@ -20,6 +20,10 @@
  * effect is already on chain: yes → the step is done without a transaction;
  * no → it is signed again with a fresh nonce (safe: the old bytes are dead);
  * no `landed` → ReplacedTransactionError (`tx_replaced`), which ends the job.
+ * "Dead" must hold on every look-up over DEAD_RECHECK_MS first: behind a
+ * load-balanced RPC, the node that answers the nonce may be ahead of the one
+ * asked for the hash, and a transaction that was mined must not be taken for
+ * dead (a claim would fail though it landed; a step signed again).
  *
  * Chain faults (docs/earning.md "Chain faults"): the node's chain id is checked
  * under the lock before anything is signed or rebroadcast (WrongChainError);
@@ -96,9 +100,19 @@ export interface SendOnceOptions {
    * bytes are sent again. Default 1.
    */
   confirmations?: number;
+  /** The pauses between look-ups that must all find a transaction dead before it counts as dead (default DEAD_RECHECK_MS). */
+  deadRecheckMs?: readonly number[];
 }
 
 type ChainClient = Client<Transport, Chain>;
+
+/**
+ * The pauses (ms) between the look-ups that must all find stored bytes dead
+ * (about 12 s in all): long enough for a lagging node behind a load balancer
+ * to learn a mined transaction, short next to a job's life. Only the dead
+ * path waits, under the signer lock.
+ */
+export const DEAD_RECHECK_MS = [2_000, 4_000, 6_000] as const;
 
 /** Signatures one step may make before a nonce that keeps being taken ends it (tx_replaced). */
 const MAX_SIGNATURES = 3;
@@ -174,7 +188,9 @@ async function liveTransaction(
           if (after === 'unknown') throw (await feeProblem(client, options.from, tx)) ?? err;
         }
       }
-      // Dead: another transaction used its nonce, so it can never be mined.
+      // Dead (on one look-up): another transaction used its nonce, so it can never be mined, unless the
+      // node that answered the hash lags behind the one that answered the nonce. Looked up again first.
+      if ((await recheckDead(client, options.from, tx, options.deadRecheckMs ?? DEAD_RECHECK_MS)) === 'live') return tx;
       if (!options.landed) {
         throw new ReplacedTransactionError(`${action}: another transaction from this account used this transaction's nonce (${tx.nonce}); it can never be mined.`);
       }
@@ -238,6 +254,22 @@ async function lookUp(client: ReaderClient, from: Address, tx: SignedTx): Promis
   const mined = await getTransactionCount(client, { address: from, blockTag: 'latest' });
   if (mined <= tx.nonce) return 'unknown';
   return (await known(client, tx.hash)) ? 'known' : 'dead';
+}
+
+/**
+ * Looks `tx` up again after each pause. 'live' as soon as a node knows it,
+ * or when the last look-up no longer finds its nonce passed (the nonce came
+ * from a node ahead): the caller goes on with the same bytes (wait for the
+ * receipt, or go round and rebroadcast). 'dead' only when every look-up says so.
+ */
+async function recheckDead(client: ReaderClient, from: Address, tx: SignedTx, pauses: readonly number[]): Promise<'live' | 'dead'> {
+  let last: 'known' | 'dead' | 'unknown' = 'dead';
+  for (const ms of pauses) {
+    await new Promise((r) => setTimeout(r, ms));
+    last = await lookUp(client, from, tx);
+    if (last === 'known') return 'live';
+  }
+  return last === 'dead' ? 'dead' : 'live';
 }
 
 /** Whether the node knows `hash`; a node that does not answer throws (so nothing is concluded from silence). */

@@ -139,9 +139,16 @@ export function startCapture(win: Window, doc: Document): () => void {
   });
   // Losing focus stops active time at once. Not capturing: element blurs reach window only in the capture phase.
   on(win, 'blur', () => view.clock.setFocused(now(), doc.hasFocus()), false);
-  on(win, 'pagehide', flush);
-  on(win, 'pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) view = newView(view.clock.fork(now()));
+  // A page restored from the back/forward cache is a new view. Its pageshow is armed at pagehide: armed at
+  // start, the load's own pageshow (which usually comes after document_idle) would cost the page a call.
+  let restoreArmed = false;
+  on(win, 'pagehide', () => {
+    flush();
+    if (restoreArmed) return;
+    restoreArmed = true;
+    on(win, 'pageshow', (e) => {
+      if ((e as PageTransitionEvent).persisted) view = newView(view.clock.fork(now()));
+    });
   });
   on(win, 'popstate', checkUrl);
   on(win, 'hashchange', checkUrl);

@@ -8,11 +8,15 @@
  *     after the job stored its signed transaction and before it broadcast;
  * (c) the job's transaction is dropped and another one with its nonce is mined;
  * (d) a step that cannot tell from the chain whether it happened (a claim) ends
- *     with tx_replaced instead of signing again, and Retry works.
+ *     with tx_replaced instead of signing again, and Retry works;
+ * (e) behind a load-balanced RPC whose node for hash look-ups lags, a mined
+ *     claim is not taken for dead: it ends done, claimed once.
  * Each ends with the action done exactly once (or a clear error) and no job open.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erc20Abi, type Address, type Hex } from 'viem';
+import { erc20Abi, keccak256, type Address, type Hex } from 'viem';
 import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
@@ -79,6 +83,48 @@ function takeNonceAfterStore(h: Harness): { taken(): number | undefined; restore
     },
   });
   return { taken: () => taken, restore: () => void (h.ctx.db = db) };
+}
+
+/**
+ * A JSON-RPC endpoint in front of anvil that behaves like a load-balanced
+ * public RPC whose node for hash look-ups lags behind the others: for `lagMs`
+ * after a transaction is sent, its receipt and body are unknown
+ * (eth_getTransactionReceipt / eth_getTransactionByHash answer null), while
+ * nonces, blocks and calls come from an up-to-date node.
+ */
+async function laggingRpc(target: string, lagMs: number): Promise<{ url: string; lagged(): number; close(): Promise<void> }> {
+  type Call = { jsonrpc: string; id: unknown; method: string; params?: unknown[] };
+  const sentAt = new Map<string, number>();
+  let lagged = 0;
+  const forward = async (call: Call) => (await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) })).json();
+  const answer = async (call: Call): Promise<unknown> => {
+    if (call.method === 'eth_sendRawTransaction') sentAt.set(keccak256(call.params![0] as Hex), Date.now());
+    if (call.method === 'eth_getTransactionReceipt' || call.method === 'eth_getTransactionByHash') {
+      const at = sentAt.get(String(call.params![0]).toLowerCase());
+      if (at !== undefined && Date.now() - at < lagMs) {
+        lagged += 1;
+        return { jsonrpc: '2.0', id: call.id, result: null };
+      }
+    }
+    return forward(call);
+  };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const parsed = JSON.parse(body) as Call | Call[];
+      void (Array.isArray(parsed) ? Promise.all(parsed.map(answer)) : answer(parsed)).then((out) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(out));
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    lagged: () => lagged,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 const isLive = (tokenId: bigint) =>
@@ -191,5 +237,40 @@ describe('one signer per account: no job is left with a transaction that cannot 
     const [claimed] = await settle(devnet, h, [retried.id]);
     expect([claimed.state, claimed.error?.code]).toEqual(['done', undefined]);
     expect(await rewards()).toBeGreaterThan(0n);
+  }, 240_000);
+
+  it('(e) a lagging node behind a load-balanced RPC does not make a mined claim look dead: done, claimed once', async () => {
+    const h = await harness(devnet);
+    const epoch = await browseWeek(devnet, h);
+    const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
+    expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
+    const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
+    const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
+    await devnet.test.increaseTime({ seconds: 60 });
+    await devnet.test.mine({ blocks: 1 });
+    const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
+    expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
+    await devnet.test.increaseTime({ seconds: DAY });
+    await devnet.test.mine({ blocks: 1 });
+    const rewards = () => readContract(devnet.test, { address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address] });
+
+    // From here the extension talks to the chain through the lagging RPC (3 s behind for hash look-ups).
+    const rpc = await laggingRpc(devnet.anvil.rpcUrl, 3_000);
+    const direct = h.ctx.network;
+    const network = { ...(await direct.current()), rpcUrl: rpc.url };
+    h.ctx.network = { ...direct, current: async () => network, settingAndCurrent: async () => ({ setting: { kind: 'devnet' }, network }) };
+    try {
+      const before = await sentFrom(h.address);
+      const claim = await ui<JobView>(h, { type: 'ui/claim', pool, tokenId });
+      const [job] = await settle(devnet, h, [claim.id]);
+      expect(rpc.lagged()).toBeGreaterThan(0); // the lag was met
+      // Before the fix: the mined claim looked dead (nonce passed, hash unknown) and the job failed as tx_replaced.
+      expect([job.state, job.error?.code]).toEqual(['done', undefined]);
+      expect(await rewards()).toBeGreaterThan(0n);
+      expect(await sentFrom(h.address)).toBe(before + 1);
+    } finally {
+      h.ctx.network = direct;
+      await rpc.close();
+    }
   }, 240_000);
 });
