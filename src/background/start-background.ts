@@ -71,26 +71,26 @@ export function startBackground(adapters: BackgroundAdapters): void {
   // The capture content script is registered only while it may capture (onboarded, not paused), minus the
   // deny list: before onboarding no page runs any of our code (src/background/capture-script.ts). The state
   // lives in storage.local, so its changes (onboarding, reset, pause, site rules) re-sync from one listener.
-  const syncCapture = createCaptureScriptSync(browser.scripting as unknown as ScriptingPort, captureScriptFile, async () => ({
+  const sync = createCaptureScriptSync(browser.scripting as unknown as ScriptingPort, captureScriptFile, async () => ({
     onboarded: (await lock.vaultPublicKey()) !== undefined,
     settings: await settings.get(),
   }));
-  const resyncCapture = () => void syncCapture().catch((cause: unknown) => console.error('[surf-to-earn] capture script sync failed', cause));
-  resyncCapture();
+  const syncCapture = () => sync().catch((cause: unknown) => console.error('[surf-to-earn] capture script sync failed', cause));
+  void syncCapture();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (SETTINGS_KEY in changes || KEYRING_KEY in changes)) resyncCapture();
+    if (area === 'local' && (SETTINGS_KEY in changes || KEYRING_KEY in changes)) void syncCapture();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const reply = route(message, sender);
     // The message may have opened a job: make sure the resume alarm exists while it runs.
     void reply
-      .then(() => (startsJob(message) ? ensureJobAlarms(browser.alarms, ctx) : undefined))
+      .then(() => (typeIn(message, JOB_STARTING_TYPES) ? ensureJobAlarms(browser.alarms, ctx) : undefined))
       .catch((cause: unknown) => console.error('[surf-to-earn] after a message', cause));
     // A change to what capture may do is in place before its reply: a page opened after it sees the new registration.
-    if (!changesCapture(message)) return reply; // the reply is asynchronous: the promise answers
+    if (!typeIn(message, CAPTURE_STATE_TYPES)) return reply; // the reply is asynchronous: the promise answers
     return reply.then(async (answer) => {
-      await syncCapture().catch((cause: unknown) => console.error('[surf-to-earn] capture script sync failed', cause));
+      await syncCapture();
       return answer;
     });
   });
@@ -112,13 +112,9 @@ export function startBackground(adapters: BackgroundAdapters): void {
 
 /** Messages that may change whether or where the capture script runs (onboarding, pause, site rules, settings). */
 const CAPTURE_STATE_TYPES: ReadonlySet<UiMessage['type']> = new Set(['ui/onboard', 'ui/set-paused', 'ui/set-site-rule', 'ui/settings-update']);
-function changesCapture(message: unknown): boolean {
-  const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && (CAPTURE_STATE_TYPES as ReadonlySet<string>).has(type);
-}
 
-/** Whether the message may have opened a job (JOB_STARTING_TYPES is derived from the handler registry). */
-function startsJob(message: unknown): boolean {
+/** Whether the message's type is in `types` (e.g. JOB_STARTING_TYPES, derived from the handler registry: it may open a job). */
+function typeIn(message: unknown, types: ReadonlySet<string>): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && (JOB_STARTING_TYPES as ReadonlySet<string>).has(type);
+  return typeof type === 'string' && types.has(type);
 }

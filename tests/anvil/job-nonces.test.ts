@@ -132,6 +132,24 @@ const isLive = (tokenId: bigint) =>
 
 const sentFrom = (address: Address) => getTransactionCount(devnet.test, { address });
 
+/** A week minted and staked into a new crypto pool, a day of rewards accrued: ready to claim. */
+async function stakedWithRewards(): Promise<{ h: Harness; pool: Address; tokenId: string; rewards: () => Promise<bigint> }> {
+  const h = await harness(devnet);
+  const epoch = await browseWeek(devnet, h);
+  const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
+  expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
+  const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
+  const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
+  await devnet.test.increaseTime({ seconds: 60 });
+  await devnet.test.mine({ blocks: 1 });
+  const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
+  expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
+  await devnet.test.increaseTime({ seconds: DAY });
+  await devnet.test.mine({ blocks: 1 });
+  const rewards = () => readContract(devnet.test, { address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address] });
+  return { h, pool, tokenId, rewards };
+}
+
 describe('one signer per account: no job is left with a transaction that cannot be mined', () => {
   it('(a) two jobs that sign in the same tick both land, one transaction each', async () => {
     const h = await harness(devnet);
@@ -201,20 +219,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
   }, 240_000);
 
   it('(d) a claim whose nonce was taken cannot tell whether it landed: it fails as tx_replaced, the alarm stops, Retry claims once', async () => {
-    const h = await harness(devnet);
-    const epoch = await browseWeek(devnet, h);
-    const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
-    expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
-    const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
-    const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
-    await devnet.test.increaseTime({ seconds: 60 });
-    await devnet.test.mine({ blocks: 1 });
-    const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
-    expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
-    await devnet.test.increaseTime({ seconds: DAY });
-    await devnet.test.mine({ blocks: 1 });
-
-    const rewards = () => readContract(devnet.test, { address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address] });
+    const { h, pool, tokenId, rewards } = await stakedWithRewards();
     const other = takeNonceAfterStore(h);
     let failed: JobRecord;
     try {
@@ -240,19 +245,7 @@ describe('one signer per account: no job is left with a transaction that cannot 
   }, 240_000);
 
   it('(e) a lagging node behind a load-balanced RPC does not make a mined claim look dead: done, claimed once', async () => {
-    const h = await harness(devnet);
-    const epoch = await browseWeek(devnet, h);
-    const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
-    expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
-    const tokenId = sbtTokenId(h.address, BigInt(epoch)).toString();
-    const { pool } = await createTestPool(devnet, { categories: ['crypto'] });
-    await devnet.test.increaseTime({ seconds: 60 });
-    await devnet.test.mine({ blocks: 1 });
-    const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId });
-    expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
-    await devnet.test.increaseTime({ seconds: DAY });
-    await devnet.test.mine({ blocks: 1 });
-    const rewards = () => readContract(devnet.test, { address: devnet.deployment.contracts.testToken as Address, abi: erc20Abi, functionName: 'balanceOf', args: [h.address] });
+    const { h, pool, tokenId, rewards } = await stakedWithRewards();
 
     // From here the extension talks to the chain through the lagging RPC (3 s behind for hash look-ups).
     const rpc = await laggingRpc(devnet.anvil.rpcUrl, 3_000);
