@@ -34,6 +34,20 @@ export type ReadCall = ContractFunctionParameters<Abi, 'view' | 'pure'>;
 /** A call's outcome: the decoded value, or the error that call alone hit. */
 export type ReadOutcome = { ok: true; value: unknown } | { ok: false; error: Error };
 
+export interface ReadManyOptions {
+  /**
+   * The calls run code nobody vetted (a pool's reward token: pool creation is
+   * permissionless). Multicall3 forwards all but 1/64 of the remaining gas to
+   * each call, so a call that burns its gas starves every call after it in
+   * the chunk, and a hostile token could blank out honest pools' tokens. With
+   * this set, a chunk with a failure keeps the results before its first
+   * failed call, reads that call alone, and reads the rest again as a chunk:
+   * each failed call costs two more reads (tests/anvil/pools-view.test.ts),
+   * and a gas burner fails only itself.
+   */
+  untrusted?: boolean;
+}
+
 /**
  * Many view calls in a few round trips: viem's **deployless** multicall (the
  * Multicall3 bytecode rides in the `eth_call`, so nothing has to be deployed
@@ -41,7 +55,7 @@ export type ReadOutcome = { ok: true; value: unknown } | { ok: false; error: Err
  * Results come back in order; a call that reverts or does not decode fails
  * alone; a transport failure fails every call of its chunk.
  */
-export async function readMany(client: ReaderClient, calls: readonly ReadCall[]): Promise<ReadOutcome[]> {
+export async function readMany(client: ReaderClient, calls: readonly ReadCall[], options: ReadManyOptions = {}): Promise<ReadOutcome[]> {
   if (calls.length === 0) return [];
   const parts = chunks(calls);
   const results: ReadOutcome[][] = new Array(parts.length);
@@ -51,7 +65,7 @@ export async function readMany(client: ReaderClient, calls: readonly ReadCall[])
   const lane = async () => {
     while (next < parts.length) {
       const i = next++;
-      results[i] = await readChunk(client, parts[i]);
+      results[i] = await readChunk(client, parts[i], options.untrusted === true);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, parts.length) }, lane));
@@ -70,29 +84,38 @@ export async function readAll(client: ReaderClient, calls: readonly ReadCall[], 
   });
 }
 
-async function readChunk(client: ReaderClient, chunk: readonly ReadCall[]): Promise<ReadOutcome[]> {
-  if (chunk.length === 1) {
-    try {
-      return [{ ok: true, value: await readContract(client, chunk[0] as Parameters<typeof readContract>[1]) }];
-    } catch (err) {
-      return [{ ok: false, error: err as Error }];
-    }
+async function readOne(client: ReaderClient, call: ReadCall): Promise<ReadOutcome> {
+  try {
+    return { ok: true, value: await readContract(client, call as Parameters<typeof readContract>[1]) };
+  } catch (err) {
+    return { ok: false, error: err as Error };
   }
+}
+
+async function readChunk(client: ReaderClient, chunk: readonly ReadCall[], untrusted: boolean): Promise<ReadOutcome[]> {
+  if (chunk.length === 1) return [await readOne(client, chunk[0])];
+  let outcomes: ReadOutcome[];
   try {
     const results = await multicall(client, { contracts: chunk as ContractFunctionParameters[], deployless: true, batchSize: 0, allowFailure: true });
-    return results.map((r) => (r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: r.error }));
+    outcomes = results.map((r) => (r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: r.error }));
   } catch (err) {
-    // The node is unreachable: every call fails the same way; do not multiply the requests.
     // The node is unreachable or rate-limits us: halving would only multiply the requests.
     if (err instanceof BaseError && err.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError || e instanceof LimitExceededRpcError)) {
       return chunk.map(() => ({ ok: false, error: err }));
     }
     // The multicall itself failed (results over the size limit): halve it, one half after the other.
     const half = Math.ceil(chunk.length / 2);
-    const a = await readChunk(client, chunk.slice(0, half));
-    const b = await readChunk(client, chunk.slice(half));
+    const a = await readChunk(client, chunk.slice(0, half), untrusted);
+    const b = await readChunk(client, chunk.slice(half), untrusted);
     return [...a, ...b];
   }
+  const failed = outcomes.findIndex((o) => !o.ok);
+  if (!untrusted || failed < 0) return outcomes;
+  // The first failed call may have been starved by one before it that burned the gas (see ReadManyOptions):
+  // it is read alone, and everything after it again, without whatever came before.
+  const alone = await readOne(client, chunk[failed]);
+  const rest = failed + 1 < chunk.length ? await readChunk(client, chunk.slice(failed + 1), true) : [];
+  return [...outcomes.slice(0, failed), alone, ...rest];
 }
 
 /** The calls split so each chunk stays under both limits (estimated for results). */

@@ -33,10 +33,12 @@ export async function readTokenMetadata(client: ReaderClient, params: ReadTokenM
 /**
  * Many tokens' metadata in one batched read (src/chain/read-many.ts), in
  * order; null for a token that does not answer like an ERC-20 (either call
- * fails), where `readTokenMetadata` would throw.
+ * fails), where `readTokenMetadata` would throw. A token whose calls burn
+ * all their gas is null alone: the tokens read with it are unaffected.
  */
 export async function readTokenMetadatas(client: ReaderClient, params: ReadTokenMetadatasParameters): Promise<(TokenMetadata | null)[]> {
-  const outcomes = await readMany(client, params.tokens.flatMap((t) => [symbolCall(t), decimalsCall(t)]));
+  // Reward tokens are anyone's code: a token that burns its gas must fail only itself (ReadManyOptions.untrusted).
+  const outcomes = await readMany(client, params.tokens.flatMap((t) => [symbolCall(t), decimalsCall(t)]), { untrusted: true });
   return params.tokens.map((_, i) => {
     const [symbol, decimals] = [outcomes[2 * i], outcomes[2 * i + 1]];
     return symbol.ok && decimals.ok ? { symbol: symbol.value as string, decimals: decimals.value as number } : null;

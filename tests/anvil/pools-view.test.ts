@@ -64,6 +64,22 @@ describe('batched pools view', () => {
       .toEqual([{ symbol: expect.any(String), decimals: 18 }, null]);
   });
 
+  it('a reward token that burns all its gas fails alone, not the tokens read with it', async () => {
+    const counted = seeded.chain();
+    const { client } = counted.chain;
+    // Two "tokens" whose every call loops until its gas is gone (JUMPDEST; PUSH1 0; JUMP). Multicall3 forwards
+    // 63/64 of what is left to each call, so after two of them the calls behind get ~7k gas: not enough for symbol().
+    const burners = ['0x00000000000000000000000000000000000b0001', '0x00000000000000000000000000000000000b0002'] as const;
+    for (const address of burners) await seeded.devnet.test.setCode({ address, bytecode: '0x5b600056' });
+    const honest = seeded.devnet.deployment.contracts.testToken as Address;
+    const before = (await counted.count()).http;
+    const metas = await readTokenMetadatas(client, { tokens: [...burners, honest, honest, honest] });
+    expect(metas).toEqual([null, null, ...Array(3).fill({ symbol: expect.any(String), decimals: 18 })]);
+    // Bounded: each of the 4 failed calls costs at most its lone read (retried once by the transport, as in the
+    // extension) and one read of the rest.
+    expect((await counted.count()).http - before).toBeLessThanOrEqual(1 + 3 * 4);
+  });
+
   it('a chunk whose results exceed the deployless size limit is split, not lost', async () => {
     const { client } = seeded.chain().chain;
     // 300 metadata reads: far over the 24 kB a deployless multicall may return in one chunk if estimated wrong.
