@@ -1,7 +1,8 @@
 import { parseEventLogs, type TransactionReceipt } from 'viem';
+import { getContractEvents } from 'viem/actions';
 import { dataStakingPoolAbi } from './generated/index.ts';
 import { sendContractWrite } from './send.ts';
-import type { Address, SignerClient, TxResult } from './types.ts';
+import type { Address, ReaderClient, SignerClient, TxResult } from './types.ts';
 
 export interface LeavePoolParameters {
   pool: Address;
@@ -36,4 +37,17 @@ export function forfeitedIn(logs: TransactionReceipt['logs'], pool: Address): bi
   return parseEventLogs({ abi: dataStakingPoolAbi, eventName: 'Left', logs })
     .filter((e) => e.address.toLowerCase() === pool.toLowerCase())
     .reduce((sum, e) => sum + e.args.forfeited, 0n);
+}
+
+/**
+ * What a stake forfeited when it left `pool`, from the pool's `Left` event for
+ * the token since `fromBlock` (a token leaves a pool at most once): for a
+ * leave whose receipt is not at hand, such as one another wallet with the same
+ * key sent. Undefined when there is no such event (the stake did not leave).
+ */
+export async function forfeitedOnChain(client: ReaderClient, params: LeavePoolParameters & { fromBlock: bigint }): Promise<bigint | undefined> {
+  const events = await getContractEvents(client, {
+    address: params.pool, abi: dataStakingPoolAbi, eventName: 'Left', args: { tokenId: params.tokenId }, fromBlock: params.fromBlock, toBlock: 'latest', strict: true,
+  });
+  return events.length === 0 ? undefined : events.reduce((sum, e) => sum + e.args.forfeited, 0n);
 }

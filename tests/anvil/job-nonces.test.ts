@@ -10,22 +10,27 @@
  * (d) a step that cannot tell from the chain whether it happened (a claim) ends
  *     with tx_replaced instead of signing again, and Retry works;
  * (e) behind a load-balanced RPC whose node for hash look-ups lags, a mined
- *     claim is not taken for dead: it ends done, claimed once.
+ *     claim is not taken for dead: it ends done, claimed once;
+ * (f) an exit's leave (a pool whose reward token reverts) sent from another
+ *     wallet with the same key takes the job's nonce while the worker is
+ *     stopped: the resumed exit finds the leave landed and reports what the
+ *     pool actually kept, not what was owed after it.
  * Each ends with the action done exactly once (or a clear error) and no job open.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erc20Abi, keccak256, type Address, type Hex } from 'viem';
+import { encodeFunctionData, erc20Abi, getAddress, keccak256, type Address, type Hex } from 'viem';
 import { getTransactionCount, readContract, sendRawTransaction } from 'viem/actions';
-import { dataSBTAbi } from '../../src/chain/generated/index.ts';
+import { dataSBTAbi, dataStakingPoolAbi } from '../../src/chain/generated/index.ts';
 import { sbtTokenId } from '../../src/chain/token-id.ts';
 import { JOBS_ALARM, runJob } from '../../src/background/jobs';
+import { readForfeits } from '../../src/background/jobs/exit-job';
 import { onJobsAlarm } from '../../src/background/job-alarms';
 import { type JobRecord } from '../../src/vault';
 import type { JobView } from '../../src/shared/earning-messages';
 import { requireArtifacts } from './real-proofs';
-import { createTestPool, setupDevnet, type Devnet } from './helpers';
+import { createTestPool, deployRevertingToken, setReverting, setupDevnet, type Devnet } from './helpers';
 import { browseWeek, harness, mintJobReadyToSign, settle, ui, type Harness } from './job-harness';
 
 const DAY = 86_400;
@@ -41,16 +46,20 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-/** A plain ETH transfer signed with the extension's own key, as another wallet holding that key would send it. */
-async function outsideTransfer(h: Harness, nonce: number): Promise<Hex> {
+/**
+ * A transaction signed with the extension's own key, as another wallet holding that key would send it: a
+ * plain ETH transfer unless `call` says otherwise.
+ */
+async function outsideTransfer(h: Harness, nonce: number, call?: { to: Address; data: Hex }): Promise<Hex> {
   const account = await h.ctx.lock.account();
   const raw = await account.signTransaction({
     chainId: devnet.anvil.chainId,
     type: 'eip1559',
-    to: '0x000000000000000000000000000000000000dEaD',
-    value: 1n,
+    to: call?.to ?? '0x000000000000000000000000000000000000dEaD',
+    value: call ? 0n : 1n,
+    data: call?.data,
     nonce,
-    gas: 21_000n,
+    gas: call ? 500_000n : 21_000n,
     maxFeePerGas: 50_000_000_000n,
     maxPriorityFeePerGas: 2_000_000_000n,
   });
@@ -60,9 +69,10 @@ async function outsideTransfer(h: Harness, nonce: number): Promise<Hex> {
 /**
  * Right after a job stores its signed transaction (and before it broadcasts),
  * another wallet holding the same key sends a transfer with that nonce and it
- * is mined. Done once, by wrapping the vault's transactions.
+ * is mined. Done once, by wrapping the vault's transactions. `thenStop`: the
+ * worker then dies before it broadcasts, and the job resumes from its stored state.
  */
-function takeNonceAfterStore(h: Harness): { taken(): number | undefined; restore(): void } {
+function takeNonceAfterStore(h: Harness, call?: { to: Address; data: Hex }, thenStop = false): { taken(): number | undefined; restore(): void } {
   const db = h.ctx.db;
   let taken: number | undefined;
   h.ctx.db = new Proxy(db, {
@@ -73,7 +83,9 @@ function takeNonceAfterStore(h: Harness): { taken(): number | undefined; restore
           const tx = (out as { tx?: { nonce: number } } | undefined)?.tx;
           if (taken === undefined && tx) {
             taken = tx.nonce;
-            await outsideTransfer(h, tx.nonce);
+            await outsideTransfer(h, tx.nonce, call);
+            // The worker stops here (before it broadcasts); the job resumes from its stored state.
+            if (thenStop) throw new Error('worker stopped');
           }
           return out;
         };
@@ -265,5 +277,41 @@ describe('one signer per account: no job is left with a transaction that cannot 
       h.ctx.network = direct;
       await rpc.close();
     }
+  }, 240_000);
+
+  it('(f) an exit whose leave another wallet (same key) sent while the worker was stopped reports the forfeit the pool kept, not 0', async () => {
+    const h = await harness(devnet);
+    const epoch = await browseWeek(devnet, h);
+    const minted = await ui<JobView>(h, { type: 'ui/prove-now', epoch });
+    expect((await settle(devnet, h, [minted.id]))[0].state).toBe('done');
+    const tokenId = sbtTokenId(h.address, BigInt(epoch));
+    const token = await deployRevertingToken(devnet, 10n ** 24n);
+    const { pool } = await createTestPool(devnet, { categories: ['crypto'], rewardToken: token });
+    await devnet.test.increaseTime({ seconds: 60 });
+    await devnet.test.mine({ blocks: 1 });
+    const staked = await ui<JobView>(h, { type: 'ui/stake', pool, tokenId: tokenId.toString() });
+    expect((await settle(devnet, h, [staked.id]))[0].state).toBe('done');
+    await devnet.test.increaseTime({ seconds: DAY });
+    await devnet.test.mine({ blocks: 1 });
+    await setReverting(devnet, token, true); // the unstake is refused in simulation: the exit leaves instead
+
+    const before = await sentFrom(h.address);
+    const other = takeNonceAfterStore(h, { to: pool, data: encodeFunctionData({ abi: dataStakingPoolAbi, functionName: 'leave', args: [tokenId] }) }, true);
+    let exit: JobRecord;
+    try {
+      const started = await ui<JobView>(h, { type: 'ui/exit', confirm: 'EXIT' });
+      [exit] = await settle(devnet, h, [started.id], 120_000);
+    } finally {
+      other.restore();
+    }
+    expect(other.taken()).toBe(before);
+    expect([exit.state, exit.error?.code]).toEqual(['done', undefined]);
+    const kept = await readContract(devnet.test, { address: pool, abi: dataStakingPoolAbi, functionName: 'totalForfeited' });
+    expect(kept).toBeGreaterThan(0n);
+    // Before the fix: the resumed step read the stake after the leave (nothing owed any more) and reported 0.
+    expect(readForfeits(exit)).toEqual([expect.objectContaining({ pool: getAddress(pool), tokenId: tokenId.toString(), left: true, amount: kept.toString() })]);
+    // The outside leave and the burn: the job's own leave was never mined.
+    expect(await sentFrom(h.address)).toBe(before + 2);
+    expect(await isLive(tokenId)).toBe(false);
   }, 240_000);
 });

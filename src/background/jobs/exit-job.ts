@@ -1,12 +1,13 @@
 import { BURN_DATA_TOKEN_ACTION, burnDataTokenCall } from '../../chain/burn-data-token.ts';
 import { ChainError } from '../../chain/errors.ts';
-import { forfeitedIn, LEAVE_POOL_ACTION, leavePoolCall } from '../../chain/leave-pool.ts';
+import { forfeitedIn, forfeitedOnChain, LEAVE_POOL_ACTION, leavePoolCall } from '../../chain/leave-pool.ts';
 import { listPools } from '../../chain/list-pools.ts';
 import { readPool } from '../../chain/read-pool.ts';
 import { readStake, readStakes } from '../../chain/read-rewards.ts';
 import { readTokenMetadata } from '../../chain/read-token-metadata.ts';
 import { sendContractWriteOnce } from '../../chain/send-once.ts';
 import { UNSTAKE_FROM_POOL_ACTION, unstakeFromPoolCall } from '../../chain/unstake-from-pool.ts';
+import { getBlockNumber } from 'viem/actions';
 import { z } from 'zod';
 import { exitForfeitSchema, type ExitForfeit } from '../../shared/earning-messages';
 import { assertJobKind, clearEpochSecrets, deleteVaultData, parseExitPlan, updateJob, type ExitAction, type JobRecord } from '../../vault';
@@ -51,8 +52,11 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
       // Already out of this pool (a resumed step): nothing to leave.
       if (isRefused(err) && (err as ChainError).revertName === 'DataStakingPool__NotStaked') return updateJob(ctx.db, job.id, next, ctx.now());
       if (!isTokenFailure(err)) throw err;
-      // The pool could not pay because its reward token reverts: this step becomes a leave.
-      const fallback = plan.map((a, i): ExitAction => (i === job.step ? { do: 'leave', pool: action.pool, tokenId: action.tokenId } : a));
+      // The pool could not pay because its reward token reverts: this step becomes a leave. What the stake
+      // earned and the block are kept on the plan now, before anything is signed (see leaveForfeit).
+      const [owed, fromBlock] = await Promise.all([readStake(chain.client, { pool: action.pool, tokenId: BigInt(action.tokenId) }), getBlockNumber(chain.client)]);
+      const leave: ExitAction = { do: 'leave', pool: action.pool, tokenId: action.tokenId, owed: owed.pending.toString(), fromBlock: fromBlock.toString() };
+      const fallback = plan.map((a, i): ExitAction => (i === job.step ? leave : a));
       return updateJob(ctx.db, job.id, { state: 'submitting', tx: undefined, params: { ...job.params, plan: JSON.stringify(fallback) } }, ctx.now());
     }
   } else if (action.do === 'leave') {
@@ -61,16 +65,21 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
     let forfeit: ExitForfeit;
     try {
       const receipt = await sendContractWriteOnce(chain.client, LEAVE_POOL_ACTION, leavePoolCall({ pool: action.pool, tokenId }), options);
-      // No receipt: the leave was found already on chain (send-once's dead-transaction rule); the amount read before stands.
-      const amount = receipt ? forfeitedIn(receipt.logs, action.pool) : owed.pending;
+      // No receipt: the leave was found already on chain (send-once's dead-transaction rule), perhaps sent by
+      // another wallet with this key while the worker was stopped: what it forfeited is read from the chain.
+      const amount = receipt ? forfeitedIn(receipt.logs, action.pool) : await leaveForfeit(chain, action, owed.pending);
       forfeit = { pool: action.pool, tokenId: action.tokenId, left: true, amount: amount.toString() };
     } catch (err) {
       if (!isRefused(err)) throw err;
-      // Left already (a resumed step whose receipt was lost), or refused: go on either way.
       if (owed.status !== 'staked' || (await readStake(chain.client, { pool: action.pool, tokenId })).status !== 'staked') {
-        return updateJob(ctx.db, job.id, next, ctx.now());
+        // Out of the pool already (a leave that landed while the worker was stopped, or any exit): go on,
+        // reporting a forfeit when the pool's records show a leave.
+        const left = action.fromBlock === undefined ? undefined : await forfeitedOnChain(chain.client, { pool: action.pool, tokenId, fromBlock: BigInt(action.fromBlock) });
+        if (left === undefined) return updateJob(ctx.db, job.id, next, ctx.now());
+        forfeit = { pool: action.pool, tokenId: action.tokenId, left: true, amount: left.toString() };
+      } else {
+        forfeit = { pool: action.pool, tokenId: action.tokenId, left: false, amount: owed.pending.toString() };
       }
-      forfeit = { pool: action.pool, tokenId: action.tokenId, left: false, amount: owed.pending.toString() };
     }
     const forfeits = [...readForfeits(job), { ...forfeit, ...(await tokenOf(chain, action.pool)) }];
     return updateJob(ctx.db, job.id, { ...next, result: { ...job.result, forfeits: JSON.stringify(forfeits) } }, ctx.now());
@@ -79,6 +88,19 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
     await sendContractWriteOnce(chain.client, BURN_DATA_TOKEN_ACTION, burnDataTokenCall({ sbt, tokenId: BigInt(action.tokenId) }), options);
   }
   return updateJob(ctx.db, job.id, next, ctx.now());
+}
+
+/**
+ * What a leave that landed without its receipt at hand forfeited: the pool's
+ * `Left` event (exact); else what the stake owed when the unstake was refused
+ * (kept on the plan, read before the leave was signed); else what it owes now.
+ */
+async function leaveForfeit(chain: JobChain, action: Extract<ExitAction, { do: 'leave' }>, owedNow: bigint): Promise<bigint> {
+  if (action.fromBlock !== undefined) {
+    const left = await forfeitedOnChain(chain.client, { pool: action.pool, tokenId: BigInt(action.tokenId), fromBlock: BigInt(action.fromBlock) });
+    if (left !== undefined) return left;
+  }
+  return action.owed !== undefined ? BigInt(action.owed) : owedNow;
 }
 
 /** The chain refused (a revert, decoded or not), as opposed to a node that did not answer (the job pauses). */

@@ -87,7 +87,18 @@ export function assertJobKind<K extends JobKind>(job: JobRecord, ...kinds: K[]):
  */
 export const exitActionSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('unstake'), pool: addressSchema, tokenId: uintString }),
-  z.object({ do: z.literal('leave'), pool: addressSchema, tokenId: uintString }),
+  z.object({
+    do: z.literal('leave'),
+    pool: addressSchema,
+    tokenId: uintString,
+    /**
+     * Read when the unstake was refused, before the leave is signed: what the stake had earned and the
+     * block from which its `Left` event is looked up (a resumed step reads the chain after the leave may
+     * have landed, when nothing is owed any more). Absent in plans written before they were kept.
+     */
+    owed: uintString.optional(),
+    fromBlock: uintString.optional(),
+  }),
   z.object({ do: z.literal('burn'), tokenId: uintString }),
   z.object({ do: z.literal('wipe') }),
 ]);
