@@ -15,9 +15,10 @@ export function requestRpcAccess(rpcUrl: string): Promise<boolean> {
 
 /**
  * Gives the origin back. Chrome refuses to remove an origin it counts as
- * required (the content script's http/https matches also cover RPC origins):
- * that refusal is logged and answered `false`, since the setting change itself
- * has already succeeded and nothing more can be done from the extension.
+ * required, and capture's http/https host permission (manifest.config.ts)
+ * covers every RPC origin: that refusal is logged and answered `false`, since
+ * the setting change itself has already succeeded and nothing more can be
+ * done from the extension. (Issue #13 is blocked on this: docs/privacy.md.)
  */
 export async function releaseRpcAccess(rpcUrl: string): Promise<boolean> {
   const origins = [rpcOriginPattern(rpcUrl)];

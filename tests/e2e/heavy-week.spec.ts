@@ -38,12 +38,10 @@ import { aggregateDomainDays, type DomainDayRow } from '../../src/scoring/aggreg
 import { scoreDomainDays } from '../../src/scoring/score';
 import { categoryMask } from '../../src/shared/categories';
 import { epochOfDay } from '../../src/shared/epoch';
-import { rpcOriginPattern } from '../../src/shared/network';
 import { SITES } from '../fixtures/sites';
 import { OptionsPage, PopupPage } from './pages';
 import { dwell, leave, openSite, SCORING_DWELL_MS } from './support/browsing';
 import { E2E_PASSWORD, expect, test } from './support/fixtures';
-import { grantHostAccess } from './support/host-access';
 import type { ExportedFootprint } from './support/probe';
 
 const run = promisify(execFile);
@@ -184,7 +182,6 @@ test('a week bigger than one batch mints from the popup in several proofs, then 
   const address = (await popup.address()) as Address;
   await client.setBalance({ address, value: parseEther('1') });
   const options = await OptionsPage.open(context, extensionId);
-  await grantHostAccess(context, extensionId, rpcOriginPattern(chain.rpcUrl));
   const switched = await options.useCustomNetwork(chain.rpcUrl, '', deployed.file);
   expect(switched.error).toBeNull();
   expect(await options.network()).toEqual({ kind: 'custom', chainId: CHAIN_ID });

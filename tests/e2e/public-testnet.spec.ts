@@ -2,9 +2,10 @@
  * Beyond the devnet (#13): a second anvil with chain id 84532 stands in for a
  * public L2. `npm run deploy` puts the contracts on it from scratch (key file
  * and deployments directory in a temp dir), the pool CLI creates the demo
- * pools there, and the extension is switched to it from the options page (the
- * RPC origin's host permission granted as on chrome://extensions, since the
- * prompt cannot be clicked). Then the popup, showing the real-money warning,
+ * pools there, and the extension is switched to it from the options page. Its
+ * permissions.request for the RPC origin resolves at once, without a prompt:
+ * capture's http/https host access already covers the origin (docs/privacy.md,
+ * "Permissions and why"). Then the popup, showing the real-money warning,
  * proves, mints and stakes on that chain.
  */
 import { execFile } from 'node:child_process';
@@ -18,12 +19,10 @@ import { startAnvil, type AnvilInstance } from '../../scripts/lib/anvil.ts';
 import { createPoolArgs, DEMO_POOLS } from '../../scripts/lib/demo-pools.ts';
 import { dataSBTAbi } from '../../src/chain/generated/index.ts';
 import { readStake } from '../../src/chain/read-rewards.ts';
-import { rpcOriginPattern } from '../../src/shared/network';
 import { SITES } from '../fixtures/sites';
 import { OptionsPage, PopupPage } from './pages';
 import { dwell, leave, openSite, SCORING_DWELL_MS } from './support/browsing';
 import { expect, test } from './support/fixtures';
-import { grantHostAccess } from './support/host-access';
 
 const run = promisify(execFile);
 const PASSWORD = 'surf and earn, privately';
@@ -69,9 +68,8 @@ test('deploy to chain 84532, switch from the options page, mint and stake there'
   const address = (await popup.address()) as Address;
   await l2Client.setBalance({ address, value: parseEther('1') });
 
-  // Options: add the network from its RPC URL and the deployments file; the origin is granted first.
+  // Options: add the network from its RPC URL and the deployments file.
   const options = await OptionsPage.open(context, extensionId);
-  await grantHostAccess(context, extensionId, rpcOriginPattern(l2.rpcUrl));
   const switched = await options.useCustomNetwork(l2.rpcUrl, '', deploymentFile);
   expect(switched.error).toBeNull();
   expect(await options.network()).toEqual({ kind: 'custom', chainId: 84532 });
