@@ -7,29 +7,41 @@ export const INPUT_WINDOW_MS = 30_000;
  * INPUT_WINDOW_MS. Every state change first `settle`s the elapsed interval
  * under the old state, so the total is exact whatever the event order.
  * Invariant: activeMs never exceeds the wall time since construction.
+ * Before its first input a clock counts nothing, so its start time only
+ * matters once it has seen one (capture starts one at 0 without reading a clock).
  */
 export class ActiveClock {
   private settledAt: number;
   private lastInput: number;
   private visible: boolean;
-  private focused: boolean;
+  private isFocused: boolean;
   private total = 0;
 
   constructor(now: number, visible: boolean, focused: boolean, lastInput = Number.NEGATIVE_INFINITY) {
     this.settledAt = now;
     this.visible = visible;
-    this.focused = focused;
+    this.isFocused = focused;
     this.lastInput = lastInput;
   }
 
   /** Adds the active part of [settledAt, now] under the current state. */
   private settle(now: number): void {
     if (now <= this.settledAt) return;
-    if (this.visible && this.focused) {
+    if (this.visible && this.isFocused) {
       const activeUntil = Math.min(now, this.lastInput + INPUT_WINDOW_MS);
       if (activeUntil > this.settledAt) this.total += activeUntil - this.settledAt;
     }
     this.settledAt = now;
+  }
+
+  /** Whether the window is believed focused (capture re-reads focus at input only when it is not). */
+  get focused(): boolean {
+    return this.isFocused;
+  }
+
+  /** Whether a trusted input has happened: before one, the clock has counted nothing and never will retroactively. */
+  get sawInput(): boolean {
+    return this.lastInput > Number.NEGATIVE_INFINITY;
   }
 
   /** A trusted user input at `now`. */
@@ -45,7 +57,7 @@ export class ActiveClock {
 
   setFocused(now: number, focused: boolean): void {
     this.settle(now);
-    this.focused = focused;
+    this.isFocused = focused;
   }
 
   /** Whole milliseconds of active time up to `now`. */
@@ -57,6 +69,6 @@ export class ActiveClock {
   /** A new clock for the next page view (SPA navigation) that keeps the user's current state. */
   fork(now: number): ActiveClock {
     this.settle(now);
-    return new ActiveClock(now, this.visible, this.focused, this.lastInput);
+    return new ActiveClock(now, this.visible, this.isFocused, this.lastInput);
   }
 }

@@ -1,7 +1,6 @@
-import { isSensitivePage } from '../shared/sensitive-url';
 import { ActiveClock } from './active-clock';
 import { deliverFootprint } from './messaging';
-import { PageView, pageLanguage, viewportDepth } from './page-view';
+import { PageView, depthPercent, type TrustedCounts } from './page-view';
 
 /** A crashed tab loses at most this much measurement. */
 export const HEARTBEAT_MS = 15_000;
@@ -10,16 +9,20 @@ export const HEARTBEAT_MS = 15_000;
  * loop into our isolated world costs the page ~0.1 ms on a 2-core machine
  * (`npm run bench:content` prints this machine's figure), and a reader's
  * mouse moves, wheels and scrolls come by the hundred per second. So one set
- * of one-shot listeners waits for the first input of any kind; it then
- * removes itself, and one timer, SAMPLE_MS later, reads what happened
- * meanwhile (scrolled? how deep?) and arms the set again: two calls per
- * second of reading, whatever the page or the user does. Clicks and key
- * presses are counted by the browser itself (performance.eventCounts, trusted
- * events only), so counting them costs no call at all.
+ * of listeners waits for the first input of any kind; it then removes itself,
+ * and one timer, SAMPLE_MS later, reads what happened meanwhile (scrolled?
+ * how deep?) and arms the set again: two calls per second of reading,
+ * whatever the page or the user does. Clicks and key presses are counted by
+ * the browser itself (performance.eventCounts, trusted events only), so
+ * counting them costs no call at all.
  */
 export const SAMPLE_MS = 1_000;
-/** Input that marks the reader as active: the first of any ends the sampling round. */
-const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
+/**
+ * Input that marks the reader as active: the first of any ends the sampling round. A touch fires
+ * pointerdown and pointermove too, so no touchstart listener (one fewer registration per round, and no
+ * touch handler for the compositor to route through the page).
+ */
+export const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'wheel', 'keydown'] as const;
 
 /**
  * The browser's own counts of trusted events in this document (Event Timing
@@ -27,144 +30,187 @@ const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'wheel', 'keydown', 'touc
  * what the isolated world reads. Absent in an old browser: counts stay 0.
  */
 type EventCounts = { get(type: string): number | undefined };
+/** The Navigation API (Chromium): it sees the page's own pushState/replaceState, which the isolated world cannot patch. */
+type Navigation = EventTarget & { currentEntry?: { url: string | null } | null };
+type EntryChange = Event & { from?: { url: string | null } };
 
 /**
  * Measures page views in this tab and sends cumulative footprints. Only
  * trusted input counts (`event.isTrusted`, and the browser's trusted-event
- * counts), so a page cannot earn by dispatching events. Listeners are
- * passive, one-shot and do O(1) work (see SAMPLE_MS); the scroll depth is
- * read at the sampling timer and at flush. A view is never sent when its URL
- * looks like a login/OAuth/payment page or when the document has a password
- * field (checked at each flush, so a field added later also stops it).
+ * counts), so a page cannot earn by dispatching events. A view is never sent
+ * when its URL looks like a login/OAuth/payment page or when the document has
+ * a password field (checked at each flush, so a field added later stops it).
+ *
+ * What a page pays is the first use of each DOM interface in our isolated
+ * world, more than the calls (issue #14 §4, docs/privacy.md). So the load
+ * path touches only `window`: at start, the sampling listeners (SAMPLE_MS);
+ * at the first trusted input, the rest is wired (visibility, blur, pagehide,
+ * URL changes, heartbeat), with the window assumed visible and focused (input
+ * comes only to a visible page; focus is re-read after a blur); while reading,
+ * the timer reads only scrollY and innerHeight. The document, location, the
+ * view id, language, password field, depth ratio and trusted counts are read
+ * at the first flush (hidden tab, pagehide, heartbeat, same-document
+ * navigation), off the load path. A view that has seen no input sends nothing.
+ * `win.document` is read lazily: even the first `document` wrapper costs.
  * Returns a function that stops everything.
  */
-export function startCapture(win: Window, doc: Document): () => void {
-  const stopper = new AbortController();
+export function startCapture(win: Window): () => void {
+  let stopped = false;
+  const bound: [EventTarget, string, (e: Event) => void, boolean][] = [];
   // Every listener ignores untrusted events: a page can dispatch any event, but only the browser makes trusted ones.
-  const on = (target: EventTarget, type: string, fn: (e: Event) => void, capture = true) =>
-    target.addEventListener(type, (e) => e.isTrusted && fn(e), { capture, passive: true, signal: stopper.signal });
-  const now = () => win.performance.now();
-  const eventCounts = (win.performance as Performance & { eventCounts?: EventCounts }).eventCounts;
-  const trusted = (type: 'click' | 'keyup') => eventCounts?.get(type) ?? 0;
+  const on = (target: EventTarget, type: string, fn: (e: Event) => void, capture = true) => {
+    const listener = (e: Event) => e.isTrusted && fn(e);
+    target.addEventListener(type, listener, { capture, passive: true });
+    bound.push([target, type, listener, capture]);
+  };
+  const eventCounts = () => (win.performance as Performance & { eventCounts?: EventCounts }).eventCounts;
+  const trustedCounts = (): TrustedCounts => ({ click: eventCounts()?.get('click') ?? 0, keyup: eventCounts()?.get('keyup') ?? 0 });
 
-  let href = win.location.href;
   let lastSent = '';
-  let depthRead = false;
   let inputSinceTick = false;
-  let scrollYAtTick = win.scrollY;
-  let view = newView(new ActiveClock(now(), doc.visibilityState === 'visible', doc.hasFocus()));
+  /** scrollY at the last tick; first read at the first trusted input (before a wheel or key scrolls the page). */
+  let scrollYAtTick = 0;
+  let wired = false;
+  let heartbeat: number | undefined;
+  let tickTimer: number | undefined;
+  // The first view counts the document's trusted clicks and keys from its start (base 0: no read at load).
+  // Its clock starts at 0 without reading one: before the first input a clock counts nothing.
+  let view = new PageView(new ActiveClock(0, true, true), { click: 0, keyup: 0 });
 
-  function newView(clock: ActiveClock): PageView & { blocked: boolean; base: { click: number; keyup: number } } {
-    const v = Object.assign(new PageView(win.location.origin, pageLanguage(doc), clock), {
-      blocked: isSensitivePage(win.location.hostname, win.location.pathname, win.location.search, win.location.hash),
-      // A view counts the browser's trusted clicks and key presses (keyup: one per press, never repeated) from here.
-      base: { click: trusted('click'), keyup: trusted('keyup') },
-    });
+  function newView(now: number, url?: string): void {
     lastSent = '';
-    // No depth read here: reading the page's height at document_idle (the page may still be changing its
-    // DOM) could force a synchronous layout. The view's first depth is read at the sampling timer after
-    // its first trusted input (the browser has laid out the frame the user acts on), then at every flush.
-    depthRead = false;
-    return v;
+    // A view counts the browser's trusted clicks and key presses (keyup: one per press, never repeated) from here.
+    view = new PageView(view.clock.fork(now), trustedCounts(), url);
   }
 
-  function sampleDepth(): void {
-    depthRead = true;
-    view.scrollDepth = Math.max(view.scrollDepth, viewportDepth(win, doc));
-  }
-
-  function flush(): void {
+  function flush(now = win.performance.now()): void {
+    // Nothing is read for a view that has no active time yet (a page never used sends nothing and reads nothing).
+    if (view.blocked || view.clock.activeMs(now) === 0) return;
+    const facts = view.facts(win);
+    const doc = win.document;
     if (!view.blocked && doc.querySelector('input[type="password" i]')) view.blocked = true;
     if (view.blocked) return;
-    sampleDepth();
-    view.clicks = trusted('click') - view.base.click;
-    view.keys = trusted('keyup') - view.base.keyup;
-    const snap = view.snapshot(now());
-    if (snap.activeMs === 0) return;
+    // The depth is a ratio taken now: the deepest viewport bottom seen at the ticks (or now) over today's height.
+    view.bottom = Math.max(view.bottom, win.scrollY + win.innerHeight);
+    view.scrollDepth = Math.max(view.scrollDepth, depthPercent(view.bottom, doc));
+    const counts = trustedCounts();
+    view.clicks = counts.click - view.base.click;
+    view.keys = counts.keyup - view.base.keyup;
+    const snap = view.snapshot(now, facts);
     const key = `${snap.activeMs}|${snap.clicks}|${snap.keys}|${snap.scrolls}|${snap.scrollDepth}`;
     if (key === lastSent) return;
     lastSent = key;
     // Sent again while lost (the worker died with it): see deliverFootprint; the worker keeps the larger
     // measures. A refusal (this site is not captured now) or a gone extension stops capture on this page.
-    void deliverFootprint(snap, () => stop(), (fn, ms) => !stopper.signal.aborted && win.setTimeout(fn, ms));
+    void deliverFootprint(snap, stop, (fn, ms) => !stopped && win.setTimeout(fn, ms));
   }
 
-  /** Same-document navigation (pushState, replaceState, popstate, hashchange): a new page view. */
-  function checkUrl(): void {
-    if (win.location.href === href) return;
-    href = win.location.href;
-    flush();
-    view = newView(view.clock.fork(now()));
+  /**
+   * The page is now at `url` (a same-document navigation: pushState, replaceState, traversal, fragment):
+   * a new page view. A view without input yet just moves to the new URL: it has nothing to send.
+   */
+  function moveTo(url: string, now: number): void {
+    if (url === view.url) return;
+    if (!view.clock.sawInput) {
+      view.url = url;
+      return;
+    }
+    flush(now);
+    newView(now, url);
   }
 
   /**
    * One sampling round: the first activity event of any type (trusted or
    * not: a page's synthetic flood then costs two calls per SAMPLE_MS, like a
    * reader) ends the round, and the timer SAMPLE_MS later starts the next.
+   * Listeners are removed by hand: an AbortController's first use costs more.
    */
-  let round: AbortController | undefined;
-  let tickTimer: number | undefined;
-  function armRound(): void {
-    round = new AbortController(); // stop() aborts it too
-    const signal = round.signal;
-    const handle = (e: Event) => {
-      round?.abort();
-      if (e.isTrusted) {
-        const t = now();
-        inputSinceTick = true;
-        // Regaining focus is read here rather than from 'focus' events: a page can flood those (synthetic) at our cost.
-        view.clock.setFocused(t, doc.hasFocus());
-        view.clock.input(t);
-      }
-      tickTimer = win.setTimeout(tick, SAMPLE_MS);
-    };
-    for (const type of ACTIVITY_EVENTS) win.addEventListener(type, handle, { capture: true, passive: true, once: true, signal });
+  const round = { capture: true, passive: true } as const;
+  function activity(e: Event): void {
+    for (const type of ACTIVITY_EVENTS) win.removeEventListener(type, activity, round);
+    if (e.isTrusted) {
+      // The event's own time (same clock as performance.now): no `performance` on the reading path.
+      const t = e.timeStamp;
+      inputSinceTick = true;
+      if (!wired) wire();
+      // Regaining focus is read here rather than from 'focus' events (a page can flood those at our cost),
+      // and only after a blur: until then the window is taken as focused.
+      if (!view.clock.focused) view.clock.setFocused(t, win.document.hasFocus());
+      view.clock.input(t);
+    }
+    tickTimer = win.setTimeout(tick, SAMPLE_MS);
   }
-  /** What the reader did since the round ended: a scroll after trusted input counts, and the depth is read. */
+  function armRound(): void {
+    for (const type of ACTIVITY_EVENTS) win.addEventListener(type, activity, round);
+  }
+  /** What the reader did since the round ended: a scroll after trusted input counts, and the viewport's bottom. */
   function tick(): void {
     tickTimer = undefined;
-    if (stopper.signal.aborted) return;
+    if (stopped) return;
     const y = win.scrollY;
-    if (inputSinceTick && y !== scrollYAtTick) view.scrolls++;
-    if (inputSinceTick && (y !== scrollYAtTick || !depthRead)) sampleDepth();
+    if (inputSinceTick) {
+      if (y !== scrollYAtTick) view.scrolls++;
+      view.bottom = Math.max(view.bottom, y + win.innerHeight);
+    }
     scrollYAtTick = y;
     inputSinceTick = false;
     armRound();
   }
   armRound();
 
-  on(doc, 'visibilitychange', () => {
-    view.clock.setVisible(now(), doc.visibilityState === 'visible');
-    if (doc.visibilityState === 'hidden') flush();
-  });
-  // Losing focus stops active time at once. Not capturing: element blurs reach window only in the capture phase.
-  on(win, 'blur', () => view.clock.setFocused(now(), doc.hasFocus()), false);
-  // A page restored from the back/forward cache is a new view. Its pageshow is armed at pagehide: armed at
-  // start, the load's own pageshow (which usually comes after document_idle) would cost the page a call.
-  let restoreArmed = false;
-  on(win, 'pagehide', () => {
-    flush();
-    if (restoreArmed) return;
-    restoreArmed = true;
-    on(win, 'pageshow', (e) => {
-      if ((e as PageTransitionEvent).persisted) view = newView(view.clock.fork(now()));
+  /** Everything but sampling, wired at the first trusted input: a page never used costs only the round's listeners. */
+  function wire(): void {
+    wired = true;
+    scrollYAtTick = win.scrollY;
+    // visibilitychange is fired at the document and bubbles: a capturing listener on window sees it first.
+    on(win, 'visibilitychange', (e) => {
+      const visible = win.document.visibilityState === 'visible';
+      view.clock.setVisible(e.timeStamp, visible);
+      if (!visible) flush();
     });
-  });
-  on(win, 'popstate', checkUrl);
-  on(win, 'hashchange', checkUrl);
-  // The Navigation API sees the page's own pushState/replaceState, which the isolated world cannot patch.
-  const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  if (nav) on(nav, 'currententrychange', checkUrl);
-
-  const heartbeat = win.setInterval(() => {
-    checkUrl();
-    flush();
-  }, HEARTBEAT_MS);
+    // Losing focus stops active time at once (focus may have moved into one of the page's frames: hasFocus says).
+    // Not capturing: element blurs reach window only in the capture phase.
+    on(win, 'blur', (e) => view.clock.setFocused(e.timeStamp, win.document.hasFocus()), false);
+    // A page restored from the back/forward cache is a new view. Its pageshow is armed at pagehide: armed
+    // earlier, the load's own pageshow could cost the page a call.
+    let restoreArmed = false;
+    on(win, 'pagehide', () => {
+      flush();
+      if (restoreArmed) return;
+      restoreArmed = true;
+      on(win, 'pageshow', (e) => {
+        if ((e as PageTransitionEvent).persisted) newView(e.timeStamp, view.url);
+      });
+    });
+    const nav = (win as Window & { navigation?: Navigation }).navigation;
+    if (nav) {
+      // `from` is the entry the page left: the view's URL if it was not read yet. replaceState to the same URL is no new view.
+      on(nav, 'currententrychange', (e) => {
+        view.url ??= (e as EntryChange).from?.url ?? undefined;
+        moveTo(nav.currentEntry?.url ?? win.location.href, e.timeStamp);
+      });
+    } else {
+      // Without the Navigation API, URL changes are read from location at these events and at the heartbeat.
+      view.url ??= win.location.href;
+      const check = (e: Event) => moveTo(win.location.href, e.timeStamp);
+      on(win, 'popstate', check);
+      on(win, 'hashchange', check);
+    }
+    const beat = () => {
+      if (stopped) return;
+      if (!nav) moveTo(win.location.href, win.performance.now());
+      flush();
+      heartbeat = win.setTimeout(beat, HEARTBEAT_MS);
+    };
+    heartbeat = win.setTimeout(beat, HEARTBEAT_MS);
+  }
 
   function stop(): void {
-    stopper.abort();
-    round?.abort();
-    win.clearInterval(heartbeat);
+    if (stopped) return;
+    stopped = true;
+    for (const [target, type, fn, capture] of bound) target.removeEventListener(type, fn, capture);
+    for (const type of ACTIVITY_EVENTS) win.removeEventListener(type, activity, round);
+    if (heartbeat !== undefined) win.clearTimeout(heartbeat);
     if (tickTimer !== undefined) win.clearTimeout(tickTimer);
   }
   return stop;

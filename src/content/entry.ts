@@ -9,4 +9,6 @@
  */
 import { startCapture } from './capture';
 
-if (location.protocol === 'http:' || location.protocol === 'https:') startCapture(window, document);
+// Only `window` here: the registration matches http(s) top frames already (src/background/capture-script.ts),
+// and the document is first read at the first flush (src/content/capture.ts).
+startCapture(window);
