@@ -45,8 +45,8 @@ type EntryChange = Event & { from?: { url: string | null } };
  * world, more than the calls (issue #14 §4, docs/privacy.md). So the load
  * path touches only `window`: at start, the sampling listeners (SAMPLE_MS);
  * at the first trusted input, the rest is wired (visibility, blur, pagehide,
- * URL changes, heartbeat), with the window assumed visible and focused (input
- * comes only to a visible page; focus is re-read after a blur); while reading,
+ * URL changes, heartbeat) and focus is read once (input comes only to a
+ * visible page; focus is read again at an input after a blur); while reading,
  * the timer reads only scrollY and innerHeight. The document, location, the
  * view id, language, password field, depth ratio and trusted counts are read
  * at the first flush (hidden tab, pagehide, heartbeat, same-document
@@ -71,6 +71,7 @@ export function startCapture(win: Window): () => void {
   /** scrollY at the last tick; first read at the first trusted input (before a wheel or key scrolls the page). */
   let scrollYAtTick = 0;
   let wired = false;
+  let focusRead = false;
   let heartbeat: number | undefined;
   let tickTimer: number | undefined;
   // The first view counts the document's trusted clicks and keys from its start (base 0: no read at load).
@@ -132,10 +133,14 @@ export function startCapture(win: Window): () => void {
       // The event's own time (same clock as performance.now): no `performance` on the reading path.
       const t = e.timeStamp;
       inputSinceTick = true;
+      // Focus is read at the first input (a pointer moving over a visible but unfocused window is no reader:
+      // counted, two windows would earn at once), then again at an input only after a blur. Regaining focus
+      // is read here rather than from 'focus' events, which a page can flood at our cost.
       if (!wired) wire();
-      // Regaining focus is read here rather than from 'focus' events (a page can flood those at our cost),
-      // and only after a blur: until then the window is taken as focused.
-      if (!view.clock.focused) view.clock.setFocused(t, win.document.hasFocus());
+      if (!view.clock.focused || !focusRead) {
+        focusRead = true;
+        view.clock.setFocused(t, win.document.hasFocus());
+      }
       view.clock.input(t);
     }
     tickTimer = win.setTimeout(tick, SAMPLE_MS);

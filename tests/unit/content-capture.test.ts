@@ -32,10 +32,14 @@ function fakePage(opts: { href?: string; lang?: string; password?: boolean; navi
   const timers: { id: number; at: number; fn: () => void }[] = [];
   let nextId = 1;
   const counts = new Map<string, number>([['click', 0], ['keyup', 0]]);
+  let focusReads = 0;
   const state = { href: opts.href ?? 'https://news.example/a/story?id=1', visibility: 'visible', focus: true, password: !!opts.password };
   const doc = {
     get visibilityState() { return state.visibility; },
-    hasFocus: () => state.focus,
+    hasFocus: () => {
+      focusReads++;
+      return state.focus;
+    },
     documentElement: { getAttribute: (name: string) => (name === 'lang' ? (opts.lang ?? 'ja') : null), scrollHeight: 4_000 },
     body: { scrollHeight: 3_000 },
     querySelector: (sel: string) => (sel.includes('password') && state.password ? {} : null),
@@ -75,6 +79,7 @@ function fakePage(opts: { href?: string; lang?: string; password?: boolean; navi
   return {
     win, raw, nav, state, counts, touched,
     listeners: () => target.count() + nav.count(),
+    focusReads: () => focusReads,
     pendingTimers: () => timers.length,
     /** Runs the timers due within `ms`, in order, moving the clock. */
     advance(ms: number) {
@@ -142,14 +147,15 @@ describe('capture (content script) on the load path', () => {
     expect(page.listeners()).toBe(ACTIVITY_EVENTS.length);
   });
 
-  it('while reading reads only window: no document, location, performance, crypto or message', () => {
+  it('while reading reads only window and, once at the first input, focus: no location, performance, crypto or message', () => {
     const sent = fakeRuntime();
     const uuid = vi.spyOn(globalThis.crypto, 'randomUUID');
     const page = fakePage();
     startCapture(page.win);
     read(page, 5, 300);
     page.advance(HEARTBEAT_MS - 6 * SAMPLE_MS);
-    expect([...page.touched].sort()).toEqual(['addEventListener', 'navigation', 'removeEventListener', 'scrollY', 'innerHeight', 'setTimeout'].sort());
+    expect([...page.touched].sort()).toEqual(['addEventListener', 'document', 'navigation', 'removeEventListener', 'scrollY', 'innerHeight', 'setTimeout'].sort());
+    expect(page.focusReads()).toBe(1);
     expect(uuid).not.toHaveBeenCalled();
     expect(sent).toHaveLength(0);
   });
@@ -192,6 +198,24 @@ describe('capture (content script) at the first flush', () => {
     // The deepest bottom seen: scrollY 1200 + innerHeight 800 of a 4000 px document.
     expect(f.scrollDepth).toBe(50);
     expect(JSON.stringify(f)).not.toContain('story');
+  });
+
+  it('a pointer over a visible window that is not focused earns nothing until the window has focus', async () => {
+    const sent = fakeRuntime();
+    const page = fakePage();
+    page.state.focus = false; // another window is the one being read
+    startCapture(page.win);
+    read(page, 5);
+    page.advance(HEARTBEAT_MS);
+    await settle();
+    expect(sent).toHaveLength(0);
+    page.state.focus = true; // the user clicks into this window: the next input reads focus again
+    read(page, 3);
+    page.hide();
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].activeMs).toBeGreaterThan(0);
+    expect(sent[0].activeMs).toBeLessThanOrEqual(3 * SAMPLE_MS);
   });
 
   it('ignores untrusted input: a page dispatching events earns nothing', async () => {
