@@ -74,7 +74,7 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
       if (owed.status !== 'staked' || (await readStake(chain.client, { pool: action.pool, tokenId })).status !== 'staked') {
         // Out of the pool already (a leave that landed while the worker was stopped, or any exit): go on,
         // reporting a forfeit when the pool's records show a leave.
-        const left = action.fromBlock === undefined ? undefined : await forfeitedOnChain(chain.client, { pool: action.pool, tokenId, fromBlock: BigInt(action.fromBlock) });
+        const left = await leftEvent(chain, action);
         if (left === undefined) return updateJob(ctx.db, job.id, next, ctx.now());
         forfeit = { pool: action.pool, tokenId: action.tokenId, left: true, amount: left.toString() };
       } else {
@@ -95,13 +95,18 @@ export async function advanceExit(ctx: WorkerContext, job: JobRecord): Promise<J
  * `Left` event (exact); else what the stake owed when the unstake was refused
  * (kept on the plan, read before the leave was signed); else what it owes now.
  */
-async function leaveForfeit(chain: JobChain, action: Extract<ExitAction, { do: 'leave' }>, owedNow: bigint): Promise<bigint> {
-  if (action.fromBlock !== undefined) {
-    const left = await forfeitedOnChain(chain.client, { pool: action.pool, tokenId: BigInt(action.tokenId), fromBlock: BigInt(action.fromBlock) });
-    if (left !== undefined) return left;
-  }
+async function leaveForfeit(chain: JobChain, action: LeaveAction, owedNow: bigint): Promise<bigint> {
+  const left = await leftEvent(chain, action);
+  if (left !== undefined) return left;
   return action.owed !== undefined ? BigInt(action.owed) : owedNow;
 }
+
+type LeaveAction = Extract<ExitAction, { do: 'leave' }>;
+/** What the pool's `Left` event for this stake says it forfeited, searched from the block kept on the plan; undefined without one. */
+const leftEvent = (chain: JobChain, action: LeaveAction): Promise<bigint | undefined> =>
+  action.fromBlock === undefined
+    ? Promise.resolve(undefined)
+    : forfeitedOnChain(chain.client, { pool: action.pool, tokenId: BigInt(action.tokenId), fromBlock: BigInt(action.fromBlock) });
 
 /** The chain refused (a revert, decoded or not), as opposed to a node that did not answer (the job pauses). */
 const isRefused = (err: unknown): boolean => err instanceof ChainError && err.isRevert;
