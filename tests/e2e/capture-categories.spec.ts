@@ -8,8 +8,11 @@ const registrable = (host: string) => host.replace(/^www\./, '');
 
 test('browsing sites of different categories earns points under the right categories', async ({ context, extensionId, server, probe }) => {
   const pages = await Promise.all(BROWSED.map((s) => openSite(context, server.url(s.host, '/some/article?id=42'))));
+  const opened = Date.now();
   await dwell(pages, SCORING_DWELL_MS, { keys: 3, wheels: 3 });
   await leave(pages);
+  // The dwell's wall time: on a busy machine its steps run late, so the reading takes longer than SCORING_DWELL_MS.
+  const readMs = Date.now() - opened;
 
   const rows = await probe.waitForFootprints(
     (r) => BROWSED.every((s) => r.some((f) => f.host === s.host && f.activeMs >= 10_000)),
@@ -19,7 +22,8 @@ test('browsing sites of different categories earns points under the right catego
     expect(f.keys, `${f.host} trusted keys`).toBeGreaterThanOrEqual(1);
     expect(f.scrolls, `${f.host} trusted scrolls`).toBeGreaterThanOrEqual(1);
     expect(f.scrollDepth, `${f.host} scroll depth`).toBeGreaterThan(0);
-    expect(f.activeMs).toBeLessThanOrEqual(SCORING_DWELL_MS + 2_000);
+    // Active time counts from the first input to pagehide, within the reading: never more than its wall time.
+    expect(f.activeMs, `${f.host} active time within the ${readMs} ms of reading`).toBeLessThanOrEqual(readMs);
   }
   expect(rows.find((f) => f.host === SITES.news.host)?.lang).toBe('ja');
 
