@@ -1,9 +1,10 @@
+import { INPUT_WINDOW_MS } from '../../src/content/active-clock';
 import { PopupPage } from './pages';
 import { dwell, leave, openSite, SCORING_DWELL_MS, SHORT_DWELL_MS } from './support/browsing';
 import { expect, test } from './support/fixtures';
 import { SITES } from '../fixtures/sites';
 
-const { synthetic, quiet, control } = SITES;
+const { synthetic, quiet, control, shifting } = SITES;
 const domainOf = (host: string) => host.replace(/^www\./, '');
 
 test('10,000 synthetic events earn no more than a quiet page with the same dwell', async ({ context, extensionId, server, probe }) => {
@@ -43,4 +44,21 @@ test('a page that only dispatches synthetic events is not stored', async ({ cont
   await leave([page]);
   const rows = await probe.waitForFootprints((r) => r.some((f) => f.host === control.host), 'the control page is stored');
   expect(rows.map((f) => f.host)).not.toContain(synthetic.host);
+});
+
+test('a page that moves its content under a resting pointer does not keep the reader active', async ({ context, server, probe }) => {
+  test.setTimeout(120_000);
+  const page = await openSite(context, server.url(shifting.host));
+  await page.mouse.move(300, 300); // the reader's one input; the pointer then rests on the page
+  const overAtRest = () => page.evaluate(() => performance.eventCounts.get('pointerover') ?? 0);
+  const before = await overAtRest();
+  await page.waitForTimeout(INPUT_WINDOW_MS + 10_000);
+  // The page did make the browser count trusted input: boundary events as its content moved under the pointer.
+  expect(await overAtRest()).toBeGreaterThan(before + 20);
+  await leave([page]);
+  const rows = await probe.waitForFootprints((r) => r.some((f) => f.host === shifting.host), 'the page is stored with its one input');
+  const view = rows.find((f) => f.host === shifting.host)!;
+  // Active for the input window after the one move (plus one sampling second), not for the page's 40 s.
+  expect(view.activeMs).toBeGreaterThanOrEqual(INPUT_WINDOW_MS - 2_000);
+  expect(view.activeMs).toBeLessThanOrEqual(INPUT_WINDOW_MS + 2_000);
 });
