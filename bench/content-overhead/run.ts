@@ -15,7 +15,13 @@
  * and the message, paid off the load path); then, from one extra traced load per
  * page and variant, the causes: the content script's compile+evaluation ms,
  * its callbacks, the layouts and style recalcs it forced, the messages it
- * sent; then the content bundle's size. Targets: ≤ 1 ms added main-thread time per page,
+ * sent; then this machine's unit costs and the floor of sampling input (calibration
+ * content scripts: the first chrome.runtime touch, one isolated-world call, one
+ * trusted pointer event, a bare sampler of capture's input types with none of
+ * its logic, and a listener-free sampler that polls the browser's trusted-event
+ * counts, which capture rejects because a page can raise them), so a reader can tell a slow machine from a slow change and see how
+ * much of our figure any listener-based sampler pays here; then the content
+ * bundle's size. Targets: ≤ 1 ms added main-thread time per page,
  * 0 long tasks, ≤ 15 kB. A page whose own script time varies between
  * identical loads by more than the target (the synthetic-events stress page:
  * ~100 ms of its own script, ±10–20 ms) cannot resolve 1 ms; it is printed
@@ -35,8 +41,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PAGES = [SITES.crypto, SITES.news, SITES.social, SITES.control, SITES.synthetic];
 const TARGET_MS = 1;
 const TARGET_BYTES = 15 * 1024;
-type Variant = 'base' | 'empty' | 'ext' | 'capture' | 'binding' | 'calls';
-const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture', 'binding', 'calls'];
+/** Calibration variants: a copy of the build with another content script (empty-variant.ts), onboarded. */
+const CALIBRATION = ['binding', 'calls', 'pointer', 'sampler', 'polled', 'polled+'] as const satisfies readonly (keyof typeof CALIBRATION_SCRIPTS)[];
+type Variant = 'base' | 'empty' | 'ext' | 'capture' | (typeof CALIBRATION)[number];
+const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture', ...CALIBRATION];
 /** The two variants that run our content script: before onboarding (asks, measures nothing) and onboarded (captures). */
 const OURS: Variant[] = ['ext', 'capture'];
 const LABEL: Record<Variant, string> = {
@@ -46,6 +54,10 @@ const LABEL: Record<Variant, string> = {
   capture: 'ours, capturing',
   binding: 'calibration: chrome.runtime',
   calls: `calibration: ${CALIBRATION_CALLS} calls`,
+  pointer: 'calibration: one pointer event',
+  sampler: 'calibration: bare sampler',
+  polled: 'calibration: polled counts',
+  'polled+': 'calibration: polled counts + focus, visibility, pagehide',
 };
 
 /** The service worker of an extension context, with a counter of the messages tabs send it (the bench's own listener). */
@@ -96,9 +108,8 @@ async function main(): Promise<void> {
   const size = contentBundleSize(DIST_DIR);
   const variantDirs = {
     empty: contentVariant(DIST_DIR),
-    binding: contentVariant(DIST_DIR, CALIBRATION_SCRIPTS.binding),
-    calls: contentVariant(DIST_DIR, CALIBRATION_SCRIPTS.calls),
-  };
+    ...Object.fromEntries(CALIBRATION.map((v) => [v, contentVariant(DIST_DIR, CALIBRATION_SCRIPTS[v])])),
+  } as Record<'empty' | (typeof CALIBRATION)[number], string>;
   const server = await startFixtureServer();
   const rules = server.hostResolverRules;
   const contexts: Record<Variant, BrowserContext> = {
@@ -106,15 +117,14 @@ async function main(): Promise<void> {
     empty: await launchBrowser({ extensionDir: variantDirs.empty, hostResolverRules: rules }),
     ext: await launchBrowser({ hostResolverRules: rules }),
     capture: await launchBrowser({ hostResolverRules: rules }),
-    binding: await launchBrowser({ extensionDir: variantDirs.binding, hostResolverRules: rules }),
-    calls: await launchBrowser({ extensionDir: variantDirs.calls, hostResolverRules: rules }),
-  };
+  } as Record<Variant, BrowserContext>;
+  for (const v of CALIBRATION) contexts[v] = await launchBrowser({ extensionDir: variantDirs[v], hostResolverRules: rules });
   const results: { host: string; costs: Record<Variant, PageCost[]>; traced: Partial<Record<Variant, PageCost & { messages: number }>> }[] = [];
   try {
     const workers = { ext: await countingWorker(contexts.ext), capture: await countingWorker(contexts.capture) };
-    for (const v of ['empty', 'capture', 'binding', 'calls'] as const) await onboard(contexts[v]);
+    for (const v of ['empty', 'capture', ...CALIBRATION] as const) await onboard(contexts[v]);
     for (const site of PAGES) {
-      const costs: Record<Variant, PageCost[]> = { base: [], empty: [], ext: [], capture: [], binding: [], calls: [] };
+      const costs = Object.fromEntries(VARIANTS.map((v) => [v, [] as PageCost[]])) as Record<Variant, PageCost[]>;
       const traced: Partial<Record<Variant, PageCost & { messages: number }>> = {};
       const url = server.url(site.host, '/bench/page?q=1');
       for (const v of VARIANTS) await measurePage(contexts[v], url); // warm-up
@@ -203,6 +213,31 @@ async function main(): Promise<void> {
     console.log(
       `median: the first chrome.runtime touch costs ${b.toFixed(2)} ms and each call into the isolated world ${(c * 1000).toFixed(0)} µs here; ` +
         `within ${TARGET_MS} ms a page can afford ${Math.max(0, Math.floor((TARGET_MS - b) / c))} calls after one message, ${Math.floor(TARGET_MS / c)} without.`,
+    );
+  }
+  // The floor: what seeing the reader's input costs before any logic, on the same pages and input. A sampler
+  // that takes pointer, wheel and key events cannot cost less than the bare one; ours over it is our logic.
+  // The polled variants read the browser's trusted-event counts on a timer instead (no input event enters the
+  // isolated world), the one cheaper design, which capture rejects: a page can raise those counts itself.
+  console.log('\nthe floor of sampling input here (same run; calibration content scripts over an empty one; resolvable pages only):');
+  console.log('page                 one pointer event  bare sampler  polled counts  polled+  ours, capturing  ours over the bare sampler  (ms)');
+  const FLOOR = ['pointer', 'sampler', 'polled', 'polled+', 'capture'] as const;
+  const floors: Record<(typeof FLOOR)[number], number>[] = [];
+  for (const { host, costs } of results) {
+    const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+    if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
+    const f = Object.fromEntries(FLOOR.map((v) => [v, script(v) - script('empty')])) as (typeof floors)[number];
+    floors.push(f);
+    console.log(
+      `${host.padEnd(20)} ${fmt(f.pointer, 17)} ${fmt(f.sampler, 13)} ${fmt(f.polled, 14)} ${fmt(f['polled+'], 8)} ${fmt(f.capture, 16)} ${fmt(f.capture - f.sampler, 26)}`,
+    );
+  }
+  if (floors.length > 0) {
+    const m = (k: (typeof FLOOR)[number]) => median(floors.map((f) => f[k]));
+    console.log(
+      `median: one trusted pointer event costs a page ${m('pointer').toFixed(2)} ms here, a bare sampler of capture's input ${m('sampler').toFixed(2)} ms, ` +
+        `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility and pagehide); ` +
+        `our code ${m('capture').toFixed(2)} ms, ${(m('capture') - m('sampler')).toFixed(2)} ms over the bare sampler.`,
     );
   }
   console.log(`\n(ratio = extension / baseline script time; n/a when the page runs no script of its own;`);
