@@ -19,9 +19,9 @@
  * content scripts: the first chrome.runtime touch, one isolated-world call, one
  * trusted pointer event, a bare sampler of capture's input types with none of
  * its logic, and a listener-free sampler that polls the browser's trusted-event
- * counts, which capture rejects because a page can raise them), so a reader can tell a slow machine from a slow change and see how
- * much of our figure any listener-based sampler pays here; then the content
- * bundle's size. Targets: ≤ 1 ms added main-thread time per page,
+ * counts, which capture rejects because a page can raise them), so a reader can
+ * tell a slow machine from a slow change and see how much of our figure any
+ * sampler pays here; then the content bundle's size. Targets: ≤ 1 ms added main-thread time per page,
  * 0 long tasks, ≤ 15 kB. A page whose own script time varies between
  * identical loads by more than the target (the synthetic-events stress page:
  * ~100 ms of its own script, ±10–20 ms) cannot resolve 1 ms; it is printed
@@ -57,7 +57,7 @@ const LABEL: Record<Variant, string> = {
   pointer: 'calibration: one pointer event',
   sampler: 'calibration: bare sampler',
   polled: 'calibration: polled counts',
-  'polled+': 'calibration: polled counts + focus, visibility, pagehide',
+  'polled+': 'calibration: polled counts + focus, visibility, URL, pagehide',
 };
 
 /** The service worker of an extension context, with a counter of the messages tabs send it (the bench's own listener). */
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
     const m = (k: (typeof FLOOR)[number]) => median(floors.map((f) => f[k]));
     console.log(
       `median: one trusted pointer event costs a page ${m('pointer').toFixed(2)} ms here, a bare sampler of capture's input ${m('sampler').toFixed(2)} ms, ` +
-        `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility and pagehide); ` +
+        `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility, the URL and pagehide); ` +
         `our code ${m('capture').toFixed(2)} ms, ${(m('capture') - m('sampler')).toFixed(2)} ms over the bare sampler.`,
     );
   }
