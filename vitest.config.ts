@@ -14,8 +14,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     // Vitest's default is one worker per core but one, which on CI's 2 cores runs the files one by one
-    // (612 s). Most of the slow files wait on anvil, proof threads and fault timers rather than on a core:
-    // three at once took 342 s on the same machine, all green.
+    // (612 s). Three at once overlap one file's waits (anvil, fault timers) with another's proving: 342 s
+    // on the same machine, all green.
     maxWorkers: Math.max(3, availableParallelism() - 1),
   },
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check, in order, failing fast, with one summary line per step.
+// `npm test`: every check, in order (independent ones at the same time), failing fast, with one summary line per step.
 // Works on a fresh clone: installs dependencies, Debian Chromium and Debian Firefox ESR when missing.
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,10 +18,10 @@ const env = { ...process.env };
  * `needs` maps committed files to the fix when one is missing: a missing file fails the step, never skips it.
  * Steps of one `together` group run at the same time (their lines prefixed with the step's name): they
  * share no port, file or build output. On CI's 2 cores, fresh clone: typecheck, lint and circuit freshness
- * took 75 s together (92 s one after another before); the vitest and Firefox
- * suites 378 s together (385 + 159 s one after another before); the whole run 16.7 min (before: 22 min, 19.5 without two specs retried).
- * The Playwright suite runs alone: its earning spec and the Firefox suite both serve the bundled devnet on
- * its fixed port.
+ * took 61–75 s together (92 s one after another before); the vitest and Firefox suites 377–378 s together
+ * (385 + 159 s one after another before); the whole run 15.9–16.7 min (before: 22 min, 19.5 without two
+ * retried specs). The Playwright suite runs alone: its earning spec and the Firefox suite both serve the
+ * bundled devnet on its fixed port.
  */
 const steps = [
   { name: 'install', fn: () => ensureDeps(root) },
@@ -41,6 +41,8 @@ const steps = [
   { name: 'end-to-end (Firefox)', together: 'suites', cmd: ['npm', 'run', '--silent', 'test:e2e-firefox'] },
   { name: 'end-to-end (Playwright)', cmd: ['npx', 'playwright', 'test'] },
 ];
+
+const messageOf = (err) => (err instanceof Error ? err.message : String(err));
 
 function checkNeeds(step) {
   for (const [file, fix] of Object.entries(step.needs ?? {})) {
@@ -63,7 +65,7 @@ function runStep(step) {
     }
   } catch (err) {
     status = 'failed';
-    note = err instanceof Error ? err.message : String(err);
+    note = messageOf(err);
   }
   return { name: step.name, status, note, seconds: (Date.now() - started) / 1000 };
 }
@@ -75,7 +77,7 @@ function runBeside(step) {
   try {
     checkNeeds(step);
   } catch (err) {
-    return Promise.resolve(done('failed', err instanceof Error ? err.message : String(err)));
+    return Promise.resolve(done('failed', messageOf(err)));
   }
   return new Promise((resolve) => {
     const child = spawn(step.cmd[0], step.cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
