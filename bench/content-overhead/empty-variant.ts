@@ -32,6 +32,30 @@ arm();
 `;
 
 /**
+ * The bare sampler plus, step by step, what capture does beside sampling (src/content/capture.ts), none of
+ * its logic: `focus` reads `document.hasFocus()` at the first trusted input; `wired` also wires at that input
+ * what capture wires there (visibility, blur, pagehide, the Navigation API's currententrychange, the 15 s
+ * heartbeat timer) and its tick reads scrollY and innerHeight. Ours over `wired` is our own code: the module's
+ * evaluation and the work inside the calls.
+ */
+const STEPPED = (wire: string, tick: string) => `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true };
+let n = 0, wired = false; const h = () => {};
+const arm = () => { ${tick} for (const t of T) addEventListener(t, f, o); };
+function f(e) { for (const t of T) removeEventListener(t, f, o); if (e.isTrusted) { n++; void e.timeStamp; if (!wired) { wired = true; void document.hasFocus(); ${wire} } } setTimeout(arm, ${SAMPLE_MS}); }
+arm();
+`;
+const WIRE = `void scrollY; addEventListener('visibilitychange', h, o); addEventListener('blur', h, { capture: false, passive: true });
+addEventListener('pagehide', h, o); const nav = globalThis.navigation; if (nav) nav.addEventListener('currententrychange', h, o);
+setTimeout(h, 15000);`;
+
+/** Our built content script with its one start call removed: what compiling and evaluating the module costs a page. */
+export function withoutStart(js: string): string {
+  const start = /([A-Za-z_$][\w$]*)\(window\)\}\)\(\);\s*$/;
+  if (!start.test(js)) throw new Error('the content bundle no longer ends in its start call; update withoutStart');
+  return js.replace(start, '})();\n');
+}
+
+/**
  * Trusted input as the browser counts it for the document (performance.eventCounts): pointerover rises when
  * the pointer enters another element, also when a scroll moves content under a still pointer. There is no
  * count of pointermove or wheel.
@@ -72,6 +96,8 @@ export const CALIBRATION_SCRIPTS = {
   calls: `let n = 0; const tick = () => { if (++n < ${CALIBRATION_CALLS}) setTimeout(tick, 80); }; setTimeout(tick, 80);\n`,
   pointer: `const f = (e) => { removeEventListener('pointermove', f, true); void e.isTrusted; }; addEventListener('pointermove', f, true);\n`,
   sampler: SAMPLER,
+  focus: STEPPED('', ''),
+  wired: STEPPED(WIRE, 'if (wired) void (scrollY + innerHeight);'),
   polled: POLL(''),
   'polled+': POLL("void document.hasFocus(); void document.visibilityState; void location.href; addEventListener('pagehide', () => {}, true);"),
 } as const;

@@ -34,17 +34,38 @@ import { SITES } from '../../tests/fixtures/sites';
 import { DIST_DIR, launchBrowser } from '../../tests/e2e/support/launch';
 import { extensionUrl, OPTIONS_PATH } from '../../tests/e2e/pages';
 import { contentBundleSize } from './bundle-size';
-import { CALIBRATION_CALLS, CALIBRATION_SCRIPTS, contentVariant } from './empty-variant';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CAPTURE_SCRIPT_FILE } from '../../manifest.config.ts';
+import { CALIBRATION_CALLS, CALIBRATION_SCRIPTS, contentVariant, withoutStart } from './empty-variant';
 import { measurePage, type PageCost } from './measure-page';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PAGES = [SITES.crypto, SITES.news, SITES.social, SITES.control, SITES.synthetic];
+/** BENCH_PAGES=crypto,control runs only those fixture pages (a quicker look; the full run is the figure). */
+const PAGES = (process.env.BENCH_PAGES?.split(',') ?? ['crypto', 'news', 'social', 'control', 'synthetic']).map((k) => {
+  const site = SITES[k as keyof typeof SITES];
+  if (!site) throw new Error(`BENCH_PAGES: no fixture site ${k} (have ${Object.keys(SITES).join(', ')})`);
+  return site;
+});
 const TARGET_MS = 1;
 const TARGET_BYTES = 15 * 1024;
 /** Calibration variants: a copy of the build with another content script (empty-variant.ts), onboarded. */
-const CALIBRATION = ['binding', 'calls', 'pointer', 'sampler', 'polled', 'polled+'] as const satisfies readonly (keyof typeof CALIBRATION_SCRIPTS)[];
-type Variant = 'base' | 'empty' | 'ext' | 'capture' | (typeof CALIBRATION)[number];
-const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture', ...CALIBRATION];
+const ALL_CALIBRATION = ['binding', 'calls', 'pointer', 'sampler', 'polled', 'polled+', 'focus', 'wired'] as const satisfies readonly (keyof typeof CALIBRATION_SCRIPTS)[];
+type Calibration = (typeof ALL_CALIBRATION)[number];
+/** Extra variants: the calibration scripts, and `module` (our bundle evaluated, never started: withoutStart). */
+type Extra = Calibration | 'module';
+const ALL_EXTRA: readonly Extra[] = [...ALL_CALIBRATION, 'module'];
+/** BENCH_ONLY=sampler,wired,module runs only those extra variants beside the four main ones (a quicker look). */
+const EXTRA: Extra[] = process.env.BENCH_ONLY
+  ? process.env.BENCH_ONLY.split(',').map((v) => {
+      if (!ALL_EXTRA.includes(v as Extra)) throw new Error(`BENCH_ONLY: no variant ${v} (have ${ALL_EXTRA.join(', ')})`);
+      return v as Extra;
+    })
+  : [...ALL_EXTRA];
+const CALIBRATION = ALL_CALIBRATION.filter((v) => EXTRA.includes(v));
+type Variant = 'base' | 'empty' | 'ext' | 'capture' | Extra;
+const VARIANTS: Variant[] = ['base', 'empty', 'ext', 'capture', ...EXTRA];
+const ran = (...vs: Variant[]) => vs.every((v) => VARIANTS.includes(v));
 /** The two variants that run our content script: before onboarding (asks, measures nothing) and onboarded (captures). */
 const OURS: Variant[] = ['ext', 'capture'];
 const LABEL: Record<Variant, string> = {
@@ -58,6 +79,9 @@ const LABEL: Record<Variant, string> = {
   sampler: 'calibration: bare sampler',
   polled: 'calibration: polled counts',
   'polled+': 'calibration: polled counts + focus, visibility, URL, pagehide',
+  focus: 'calibration: bare sampler + focus read',
+  wired: 'calibration: bare sampler + focus + what capture wires',
+  module: 'our module, evaluated, not started',
 };
 
 /** The service worker of an extension context, with a counter of the messages tabs send it (the bench's own listener). */
@@ -109,7 +133,8 @@ async function main(): Promise<void> {
   const variantDirs = {
     empty: contentVariant(DIST_DIR),
     ...Object.fromEntries(CALIBRATION.map((v) => [v, contentVariant(DIST_DIR, CALIBRATION_SCRIPTS[v])])),
-  } as Record<'empty' | (typeof CALIBRATION)[number], string>;
+    ...(EXTRA.includes('module') ? { module: contentVariant(DIST_DIR, withoutStart(readFileSync(join(DIST_DIR, CAPTURE_SCRIPT_FILE), 'utf8'))) } : {}),
+  } as Record<'empty' | Extra, string>;
   const server = await startFixtureServer();
   const rules = server.hostResolverRules;
   const contexts: Record<Variant, BrowserContext> = {
@@ -118,11 +143,11 @@ async function main(): Promise<void> {
     ext: await launchBrowser({ hostResolverRules: rules }),
     capture: await launchBrowser({ hostResolverRules: rules }),
   } as Record<Variant, BrowserContext>;
-  for (const v of CALIBRATION) contexts[v] = await launchBrowser({ extensionDir: variantDirs[v], hostResolverRules: rules });
+  for (const v of EXTRA) contexts[v] = await launchBrowser({ extensionDir: variantDirs[v], hostResolverRules: rules });
   const results: { host: string; costs: Record<Variant, PageCost[]>; traced: Partial<Record<Variant, PageCost & { messages: number }>> }[] = [];
   try {
     const workers = { ext: await countingWorker(contexts.ext), capture: await countingWorker(contexts.capture) };
-    for (const v of ['empty', 'capture', ...CALIBRATION] as const) await onboard(contexts[v]);
+    for (const v of ['empty', 'capture', ...EXTRA] as const) await onboard(contexts[v]);
     for (const site of PAGES) {
       const costs = Object.fromEntries(VARIANTS.map((v) => [v, [] as PageCost[]])) as Record<Variant, PageCost[]>;
       const traced: Partial<Record<Variant, PageCost & { messages: number }>> = {};
@@ -188,57 +213,93 @@ async function main(): Promise<void> {
       );
     }
   }
-  // This machine's unit costs, measured in the same run on the same pages, so a reader can tell a slow machine
-  // (every figure scales with these) from a slow change (more calls, a new message, a forced layout).
-  console.log('\nthis machine (same run; calibration content scripts, not ours; resolvable pages only):');
-  console.log('page                 first chrome.runtime ms  one isolated-world call µs   ours: calls × call + binding = model ms  measured ms');
-  const units: { binding: number; call: number }[] = [];
-  for (const { host, costs, traced } of results) {
-    const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
-    if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
-    const binding = script('binding') - script('empty');
-    const call = (script('calls') - script('empty')) / CALIBRATION_CALLS;
-    units.push({ binding, call });
-    for (const v of OURS) {
-      const calls = traced[v]?.causes?.calls ?? 0;
-      const model = calls * call + binding;
+  if (ran('binding', 'calls')) {
+    // This machine's unit costs, measured in the same run on the same pages, so a reader can tell a slow machine
+    // (every figure scales with these) from a slow change (more calls, a new message, a forced layout).
+    console.log('\nthis machine (same run; calibration content scripts, not ours; resolvable pages only):');
+    console.log('page                 first chrome.runtime ms  one isolated-world call µs   ours: calls × call + binding = model ms  measured ms');
+    const units: { binding: number; call: number }[] = [];
+    for (const { host, costs, traced } of results) {
+      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
+      const binding = script('binding') - script('empty');
+      const call = (script('calls') - script('empty')) / CALIBRATION_CALLS;
+      units.push({ binding, call });
+      for (const v of OURS) {
+        const calls = traced[v]?.causes?.calls ?? 0;
+        const model = calls * call + binding;
+        console.log(
+          `${host.padEnd(20)} ${fmt(binding, 23)} ${fmt(call * 1000, 27)}   ${LABEL[v].padEnd(20)} ${String(calls).padStart(3)} × ${(call * 1000).toFixed(0)} µs + ${binding.toFixed(2)} = ${fmt(model, 6)} ${fmt(script(v) - script('empty'), 12)}`,
+        );
+      }
+    }
+    if (units.length > 0) {
+      const b = median(units.map((u) => u.binding));
+      const c = median(units.map((u) => u.call));
       console.log(
-        `${host.padEnd(20)} ${fmt(binding, 23)} ${fmt(call * 1000, 27)}   ${LABEL[v].padEnd(20)} ${String(calls).padStart(3)} × ${(call * 1000).toFixed(0)} µs + ${binding.toFixed(2)} = ${fmt(model, 6)} ${fmt(script(v) - script('empty'), 12)}`,
+        `median: the first chrome.runtime touch costs ${b.toFixed(2)} ms and each call into the isolated world ${(c * 1000).toFixed(0)} µs here; ` +
+          `within ${TARGET_MS} ms a page can afford ${Math.max(0, Math.floor((TARGET_MS - b) / c))} calls after one message, ${Math.floor(TARGET_MS / c)} without.`,
       );
     }
   }
-  if (units.length > 0) {
-    const b = median(units.map((u) => u.binding));
-    const c = median(units.map((u) => u.call));
-    console.log(
-      `median: the first chrome.runtime touch costs ${b.toFixed(2)} ms and each call into the isolated world ${(c * 1000).toFixed(0)} µs here; ` +
-        `within ${TARGET_MS} ms a page can afford ${Math.max(0, Math.floor((TARGET_MS - b) / c))} calls after one message, ${Math.floor(TARGET_MS / c)} without.`,
-    );
+  if (ran('pointer', 'sampler', 'polled', 'polled+')) {
+    // The floor: what seeing the reader's input costs before any logic, on the same pages and input. A sampler
+    // that takes pointer, wheel and key events cannot cost less than the bare one; ours over it is our logic.
+    // The polled variants read the browser's trusted-event counts on a timer instead (no input event enters the
+    // isolated world), the one cheaper design, which capture rejects: a page can raise those counts itself.
+    console.log('\nthe floor of sampling input here (same run; calibration content scripts over an empty one; resolvable pages only):');
+    console.log('page                 one pointer event  bare sampler  polled counts  polled+  ours, capturing  ours over the bare sampler  (ms)');
+    const FLOOR = ['pointer', 'sampler', 'polled', 'polled+', 'capture'] as const;
+    const floors: Record<(typeof FLOOR)[number], number>[] = [];
+    for (const { host, costs } of results) {
+      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
+      const f = Object.fromEntries(FLOOR.map((v) => [v, script(v) - script('empty')])) as (typeof floors)[number];
+      floors.push(f);
+      console.log(
+        `${host.padEnd(20)} ${fmt(f.pointer, 17)} ${fmt(f.sampler, 13)} ${fmt(f.polled, 14)} ${fmt(f['polled+'], 8)} ${fmt(f.capture, 16)} ${fmt(f.capture - f.sampler, 26)}`,
+      );
+    }
+    if (floors.length > 0) {
+      const m = (k: (typeof FLOOR)[number]) => median(floors.map((f) => f[k]));
+      console.log(
+        `median: one trusted pointer event costs a page ${m('pointer').toFixed(2)} ms here, a bare sampler of capture's input ${m('sampler').toFixed(2)} ms, ` +
+          `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility, the URL and pagehide); ` +
+          `our code ${m('capture').toFixed(2)} ms, ${(m('capture') - m('sampler')).toFixed(2)} ms over the bare sampler.`,
+      );
+    }
   }
-  // The floor: what seeing the reader's input costs before any logic, on the same pages and input. A sampler
-  // that takes pointer, wheel and key events cannot cost less than the bare one; ours over it is our logic.
-  // The polled variants read the browser's trusted-event counts on a timer instead (no input event enters the
-  // isolated world), the one cheaper design, which capture rejects: a page can raise those counts itself.
-  console.log('\nthe floor of sampling input here (same run; calibration content scripts over an empty one; resolvable pages only):');
-  console.log('page                 one pointer event  bare sampler  polled counts  polled+  ours, capturing  ours over the bare sampler  (ms)');
-  const FLOOR = ['pointer', 'sampler', 'polled', 'polled+', 'capture'] as const;
-  const floors: Record<(typeof FLOOR)[number], number>[] = [];
+  // Where ours over the bare sampler goes: the same sampler plus, step by step, what capture does beside sampling
+  // (its focus read, then its wiring at the first input), and our module evaluated but never started. What is left
+  // of ours over `wired` and `module` is the work inside our calls (the clock, the view, the tick's bookkeeping).
+  if (ran('sampler', 'focus', 'wired', 'module')) {
+    console.log('\nwhere ours over the bare sampler goes (same run; ms over an empty content script; resolvable pages only):');
+    console.log('page                 bare sampler  +focus read  +wiring  our module (not started)  ours, capturing  ours - wired - module');
+    const STEPS = ['sampler', 'focus', 'wired', 'module', 'capture'] as const;
+    const rows: Record<(typeof STEPS)[number], number>[] = [];
+    for (const { host, costs } of results) {
+      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
+      const r = Object.fromEntries(STEPS.map((v) => [v, script(v) - script('empty')])) as (typeof rows)[number];
+      rows.push(r);
+      console.log(
+        `${host.padEnd(20)} ${fmt(r.sampler, 12)} ${fmt(r.focus - r.sampler, 12)} ${fmt(r.wired - r.focus, 8)} ${fmt(r.module, 24)} ${fmt(r.capture, 16)} ${fmt(r.capture - r.wired - r.module, 22)}`,
+      );
+    }
+    if (rows.length > 0) {
+      const m = (k: (typeof STEPS)[number]) => median(rows.map((r) => r[k]));
+      console.log(
+        `median: the focus read adds ${(m('focus') - m('sampler')).toFixed(2)} ms to the bare sampler, the wiring ${(m('wired') - m('focus')).toFixed(2)} ms; ` +
+          `evaluating our module costs ${m('module').toFixed(2)} ms; ours is ${m('capture').toFixed(2)} ms.`,
+      );
+    }
+  }
+  // Every variant of the run over the empty content script, so a partial run (BENCH_ONLY) still shows each figure.
+  console.log('\nevery variant, ms over an empty content script (same run; median of the loads):');
+  console.log(`page                 ${VARIANTS.filter((v) => v !== 'base' && v !== 'empty').map((v) => v.padStart(9)).join(' ')}`);
   for (const { host, costs } of results) {
     const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
-    if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
-    const f = Object.fromEntries(FLOOR.map((v) => [v, script(v) - script('empty')])) as (typeof floors)[number];
-    floors.push(f);
-    console.log(
-      `${host.padEnd(20)} ${fmt(f.pointer, 17)} ${fmt(f.sampler, 13)} ${fmt(f.polled, 14)} ${fmt(f['polled+'], 8)} ${fmt(f.capture, 16)} ${fmt(f.capture - f.sampler, 26)}`,
-    );
-  }
-  if (floors.length > 0) {
-    const m = (k: (typeof FLOOR)[number]) => median(floors.map((f) => f[k]));
-    console.log(
-      `median: one trusted pointer event costs a page ${m('pointer').toFixed(2)} ms here, a bare sampler of capture's input ${m('sampler').toFixed(2)} ms, ` +
-        `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility, the URL and pagehide); ` +
-        `our code ${m('capture').toFixed(2)} ms, ${(m('capture') - m('sampler')).toFixed(2)} ms over the bare sampler.`,
-    );
+    console.log(`${host.padEnd(20)} ${VARIANTS.filter((v) => v !== 'base' && v !== 'empty').map((v) => fmt(script(v) - script('empty'))).join(' ')}`);
   }
   console.log(`\n(ratio = extension / baseline script time; n/a when the page runs no script of its own;`);
   console.log(` noise = spread (max - min) of the baseline's script time over its ${RUNS} loads;`);

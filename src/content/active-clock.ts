@@ -9,15 +9,25 @@ export const INPUT_WINDOW_MS = 30_000;
  * Invariant: activeMs never exceeds the wall time since construction.
  * Before its first input a clock counts nothing, so its start time only
  * matters once it has seen one (capture starts one at 0 without reading a clock).
+ *
+ * Focus may be unknown (`undefined`): capture does not read it on the page's
+ * load path (reading it is the first touch of `document` there, which costs
+ * the page). While it is unknown, time that would count if the window was
+ * focused is held apart, and `resolveFocus` settles it: a window `blur` says
+ * the window was focused, a window `focus` that it was not, and a flush reads
+ * `document.hasFocus()`, which holds for the whole time since no focus event
+ * came. So a pointer over a visible window that is not focused never earns.
  */
 export class ActiveClock {
   private settledAt: number;
   private lastInput: number;
   private visible: boolean;
-  private isFocused: boolean;
+  private isFocused: boolean | undefined;
   private total = 0;
+  /** Time that counts if the window was focused while its focus was unknown. */
+  private held = 0;
 
-  constructor(now: number, visible: boolean, focused: boolean, lastInput = Number.NEGATIVE_INFINITY) {
+  constructor(now: number, visible: boolean, focused: boolean | undefined, lastInput = Number.NEGATIVE_INFINITY) {
     this.settledAt = now;
     this.visible = visible;
     this.isFocused = focused;
@@ -27,16 +37,30 @@ export class ActiveClock {
   /** Adds the active part of [settledAt, now] under the current state. */
   private settle(now: number): void {
     if (now <= this.settledAt) return;
-    if (this.visible && this.isFocused) {
+    if (this.visible && this.isFocused !== false) {
       const activeUntil = Math.min(now, this.lastInput + INPUT_WINDOW_MS);
-      if (activeUntil > this.settledAt) this.total += activeUntil - this.settledAt;
+      const ms = activeUntil - this.settledAt;
+      if (ms > 0 && this.isFocused) this.total += ms;
+      else if (ms > 0) this.held += ms;
     }
     this.settledAt = now;
   }
 
-  /** Whether the window is believed focused (capture re-reads focus at input only when it is not). */
-  get focused(): boolean {
+  /** Whether the window is believed focused; undefined while unknown (capture re-reads focus at input only when it is false). */
+  get focused(): boolean | undefined {
     return this.isFocused;
+  }
+
+  /**
+   * Focus changed at `now`, or was read then: `wasFocused` is what it was until now (what a blur or a focus
+   * event implies, or the read value itself), `focused` what it is from now. Time held while focus was
+   * unknown counts only if the window was focused.
+   */
+  resolveFocus(now: number, wasFocused: boolean, focused: boolean): void {
+    this.settle(now);
+    if (this.isFocused === undefined && wasFocused) this.total += this.held;
+    this.held = 0;
+    this.isFocused = focused;
   }
 
   /** Whether a trusted input has happened: before one, the clock has counted nothing and never will retroactively. */
@@ -55,15 +79,16 @@ export class ActiveClock {
     this.visible = visible;
   }
 
-  setFocused(now: number, focused: boolean): void {
-    this.settle(now);
-    this.isFocused = focused;
-  }
-
-  /** Whole milliseconds of active time up to `now`. */
+  /** Whole milliseconds of active time up to `now`; time held while focus is unknown is not in it until resolved. */
   activeMs(now: number): number {
     this.settle(now);
     return Math.floor(this.total);
+  }
+
+  /** Whether any time is held for an unknown focus (a flush resolves it before reading the total). */
+  holds(now: number): boolean {
+    this.settle(now);
+    return this.held > 0;
   }
 
   /** A new clock for the next page view (SPA navigation) that keeps the user's current state. */

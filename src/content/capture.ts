@@ -44,13 +44,14 @@ type EntryChange = Event & { from?: { url: string | null } };
  * What a page pays is the first use of each DOM interface in our isolated
  * world, more than the calls (issue #14 §4, docs/privacy.md). So the load
  * path touches only `window`: at start, the sampling listeners (SAMPLE_MS);
- * at the first trusted input, the rest is wired (visibility, blur, pagehide,
- * URL changes, heartbeat) and focus is read once (input comes only to a
- * visible page; focus is read again at an input after a blur); while reading,
- * the timer reads only scrollY and innerHeight. The document, location, the
- * view id, language, password field, depth ratio and trusted counts are read
- * at the first flush (hidden tab, pagehide, heartbeat, same-document
- * navigation), off the load path. A view that has seen no input sends nothing.
+ * at the first trusted input, the rest is wired (visibility, blur, focus,
+ * pagehide, URL changes, heartbeat); while reading, the timer reads only
+ * scrollY and innerHeight. Focus is not read there: the window's blur and
+ * focus events, or the first flush, say whether it was focused (ActiveClock
+ * holds the time until then). The document, focus, location, the view id,
+ * language, password field, depth ratio and trusted counts are read at the
+ * first flush (hidden tab, pagehide, heartbeat, same-document navigation),
+ * off the load path. A view that has seen no input sends nothing.
  * `win.document` is read lazily: even the first `document` wrapper costs.
  * Returns a function that stops everything.
  */
@@ -71,12 +72,12 @@ export function startCapture(win: Window): () => void {
   /** scrollY at the last tick; first read at the first trusted input (before a wheel or key scrolls the page). */
   let scrollYAtTick = 0;
   let wired = false;
-  let focusRead = false;
   let heartbeat: number | undefined;
   let tickTimer: number | undefined;
   // The first view counts the document's trusted clicks and keys from its start (base 0: no read at load).
-  // Its clock starts at 0 without reading one: before the first input a clock counts nothing.
-  let view = new PageView(new ActiveClock(0, true, true), { click: 0, keyup: 0 });
+  // Its clock starts at 0 without reading one: before the first input a clock counts nothing. It is taken
+  // as visible (input only reaches a visible page); its focus is unknown until an event or a flush says.
+  let view = new PageView(new ActiveClock(0, true, undefined), { click: 0, keyup: 0 });
 
   function newView(now: number, url?: string): void {
     lastSent = '';
@@ -84,9 +85,18 @@ export function startCapture(win: Window): () => void {
     view = new PageView(view.clock.fork(now), trustedCounts(), url);
   }
 
-  function flush(now = win.performance.now()): void {
+  function flush(now = win.performance.now(), leaving = false): void {
+    if (view.blocked) return;
+    // Time held while focus was unknown: no blur or focus event came since the view's start, so focus has not
+    // changed since and reading it now says what it was. Except when the page is being hidden or left: focus
+    // may have moved away a moment ago (a tab switch or close blurs the page around its visibilitychange or
+    // pagehide, in either order), so the held time counts as focused then (docs/privacy.md).
+    if (view.clock.focused === undefined && view.clock.holds(now)) {
+      const focused = win.document.hasFocus();
+      view.clock.resolveFocus(now, focused || leaving, focused);
+    }
     // Nothing is read for a view that has no active time yet (a page never used sends nothing and reads nothing).
-    if (view.blocked || view.clock.activeMs(now) === 0) return;
+    if (view.clock.activeMs(now) === 0) return;
     const facts = view.facts(win);
     const doc = win.document;
     if (!view.blocked && doc.querySelector('input[type="password" i]')) view.blocked = true;
@@ -133,14 +143,12 @@ export function startCapture(win: Window): () => void {
       // The event's own time (same clock as performance.now): no `performance` on the reading path.
       const t = e.timeStamp;
       inputSinceTick = true;
-      // Focus is read at the first input (a pointer moving over a visible but unfocused window is no reader:
-      // counted, two windows would earn at once), then again at an input only after a blur. Regaining focus
-      // is read here rather than from 'focus' events, which a page can flood at our cost.
+      // Focus is not read here: a pointer moving over a visible but unfocused window is no reader (counted, two
+      // windows would earn at once), so until focus is known the clock holds the time apart, and a window blur
+      // or focus event or the flush's read settles it (ActiveClock). Once focus is known lost (a blur), it is
+      // read again at each input: focus regained inside one of the page's frames fires no focus event here.
       if (!wired) wire();
-      if (!view.clock.focused || !focusRead) {
-        focusRead = true;
-        view.clock.setFocused(t, win.document.hasFocus());
-      }
+      if (view.clock.focused === false) view.clock.resolveFocus(t, false, win.document.hasFocus());
       view.clock.input(t);
     }
     tickTimer = win.setTimeout(tick, SAMPLE_MS);
@@ -171,16 +179,19 @@ export function startCapture(win: Window): () => void {
     on(win, 'visibilitychange', (e) => {
       const visible = win.document.visibilityState === 'visible';
       view.clock.setVisible(e.timeStamp, visible);
-      if (!visible) flush();
+      if (!visible) flush(e.timeStamp, true);
     });
-    // Losing focus stops active time at once (focus may have moved into one of the page's frames: hasFocus says).
-    // Not capturing: element blurs reach window only in the capture phase.
-    on(win, 'blur', (e) => view.clock.setFocused(e.timeStamp, win.document.hasFocus()), false);
+    // Losing focus stops active time at once (focus may have moved into one of the page's frames: hasFocus says);
+    // a blur also says the window was focused until now. Not capturing: element blurs reach window only in the
+    // capture phase, so these see the window's own focus changes.
+    on(win, 'blur', (e) => view.clock.resolveFocus(e.timeStamp, true, win.document.hasFocus()), false);
+    // The window gaining focus says it was not focused until now: only needed while focus is unknown.
+    on(win, 'focus', (e) => view.clock.focused === undefined && view.clock.resolveFocus(e.timeStamp, false, true), false);
     // A page restored from the back/forward cache is a new view. Its pageshow is armed at pagehide: armed
     // earlier, the load's own pageshow could cost the page a call.
     let restoreArmed = false;
-    on(win, 'pagehide', () => {
-      flush();
+    on(win, 'pagehide', (e) => {
+      flush(e.timeStamp, true);
       if (restoreArmed) return;
       restoreArmed = true;
       on(win, 'pageshow', (e) => {

@@ -147,15 +147,15 @@ describe('capture (content script) on the load path', () => {
     expect(page.listeners()).toBe(ACTIVITY_EVENTS.length);
   });
 
-  it('while reading reads only window and, once at the first input, focus: no location, performance, crypto or message', () => {
+  it('while reading reads only window: no document (not even focus), location, performance, crypto or message', () => {
     const sent = fakeRuntime();
     const uuid = vi.spyOn(globalThis.crypto, 'randomUUID');
     const page = fakePage();
     startCapture(page.win);
     read(page, 5, 300);
     page.advance(HEARTBEAT_MS - 6 * SAMPLE_MS);
-    expect([...page.touched].sort()).toEqual(['addEventListener', 'document', 'navigation', 'removeEventListener', 'scrollY', 'innerHeight', 'setTimeout'].sort());
-    expect(page.focusReads()).toBe(1);
+    expect([...page.touched].sort()).toEqual(['addEventListener', 'navigation', 'removeEventListener', 'scrollY', 'innerHeight', 'setTimeout'].sort());
+    expect(page.focusReads()).toBe(0);
     expect(uuid).not.toHaveBeenCalled();
     expect(sent).toHaveLength(0);
   });
@@ -208,7 +208,8 @@ describe('capture (content script) at the first flush', () => {
     read(page, 5);
     page.advance(HEARTBEAT_MS);
     await settle();
-    expect(sent).toHaveLength(0);
+    expect(sent).toHaveLength(0); // the heartbeat's flush read focus: not focused, the held time is dropped
+    expect(page.focusReads()).toBe(1);
     page.state.focus = true; // the user clicks into this window: the next input reads focus again
     read(page, 3);
     page.hide();
@@ -216,6 +217,53 @@ describe('capture (content script) at the first flush', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].activeMs).toBeGreaterThan(0);
     expect(sent[0].activeMs).toBeLessThanOrEqual(3 * SAMPLE_MS);
+  });
+
+  it('a window that gains focus after a pointer moved over it earns only from then: its focus event says it was not focused', async () => {
+    const sent = fakeRuntime();
+    const page = fakePage();
+    page.state.focus = false;
+    startCapture(page.win);
+    read(page, 5); // hovering over the unfocused window: held, focus unknown
+    page.state.focus = true;
+    page.fireWindow('focus'); // the user clicks into it
+    read(page, 3);
+    page.hide();
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].activeMs).toBeGreaterThanOrEqual(3 * SAMPLE_MS - 1);
+    expect(sent[0].activeMs).toBeLessThanOrEqual(3 * SAMPLE_MS);
+  });
+
+  it('a focused window that loses focus earns until its blur, and nothing after, though focus was never read before', async () => {
+    const sent = fakeRuntime();
+    const page = fakePage();
+    startCapture(page.win);
+    read(page, 4);
+    expect(page.focusReads()).toBe(0);
+    page.state.focus = false;
+    page.fireWindow('blur'); // the blur says the window was focused until now
+    read(page, 5); // a pointer still moving over it: not focused
+    page.advance(HEARTBEAT_MS);
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].activeMs).toBeGreaterThanOrEqual(4 * SAMPLE_MS - 1);
+    expect(sent[0].activeMs).toBeLessThanOrEqual(4 * SAMPLE_MS);
+  });
+
+  it('a tab hidden or left while focus is unknown keeps its held time, whatever focus reads by then', async () => {
+    for (const leave of ['hide', 'pagehide'] as const) {
+      const sent = fakeRuntime();
+      const page = fakePage();
+      startCapture(page.win);
+      read(page, 4);
+      page.state.focus = false; // the switch or the close has already moved focus away, before any blur arrived
+      if (leave === 'hide') page.hide();
+      else page.fireWindow('pagehide');
+      await settle();
+      expect(sent, leave).toHaveLength(1);
+      expect(sent[0].activeMs, leave).toBeGreaterThanOrEqual(4 * SAMPLE_MS - 1);
+    }
   });
 
   it('ignores untrusted input: a page dispatching events earns nothing', async () => {

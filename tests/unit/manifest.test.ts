@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import manifest, { firefoxManifest, GECKO_ID } from '../../manifest.config.ts';
+import manifest, { CAPTURE_SCRIPT_FILE, firefoxManifest, GECKO_ID } from '../../manifest.config.ts';
+import { COMPILE_HINT, compileHintForCaptureScript } from '../../vite.config.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The manifest as declared (crxjs rewrites file paths at build; the policy fields are what we check). */
@@ -51,5 +52,28 @@ describe('manifest policy', () => {
     for (const key of ['content_scripts', 'host_permissions', 'optional_host_permissions', 'content_security_policy', 'incognito', 'action', 'options_ui', 'default_locale', 'version']) {
       expect(ff[key], key).toEqual(chrome[key]);
     }
+  });
+});
+
+describe('the capture content script in a build', () => {
+  // The hint must be the script's first line (V8 reads it only there); a build without the file must fail.
+  const run = (bundle: Record<string, unknown>) => {
+    const plugin = compileHintForCaptureScript();
+    const hook = plugin.generateBundle as { handler: (this: unknown, o: unknown, b: Record<string, unknown>) => void };
+    hook.handler.call({ error: (m: string) => { throw new Error(m); } }, {}, bundle);
+  };
+
+  it('starts with V8\'s compile hint, whether the build emits it as a chunk or an asset', () => {
+    const chunk = { type: 'chunk', code: '(function(){})();' };
+    const asset = { type: 'asset', source: '(function(){})();' };
+    run({ [CAPTURE_SCRIPT_FILE]: chunk });
+    run({ [CAPTURE_SCRIPT_FILE]: asset });
+    expect(chunk.code).toBe(`${COMPILE_HINT}(function(){})();`);
+    expect(asset.source).toBe(`${COMPILE_HINT}(function(){})();`);
+    expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
+  });
+
+  it('fails the build when the script is missing', () => {
+    expect(() => run({})).toThrow(/capture content script/);
   });
 });
