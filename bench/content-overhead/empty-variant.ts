@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAPTURE_SCRIPT_FILE } from '../../manifest.config.ts';
 import { ACTIVITY_EVENTS, SAMPLE_MS } from '../../src/content/capture.ts';
+import { COMPILE_HINT } from '../../vite.config.ts';
 
 /**
  * A copy of the built extension whose content script is `js` instead of ours.
@@ -32,21 +33,22 @@ arm();
 `;
 
 /**
- * The bare sampler plus, step by step, what capture does beside sampling (src/content/capture.ts), none of
- * its logic: `focus` reads `document.hasFocus()` at the first trusted input; `wired` also wires at that input
- * what capture wires there (visibility, blur, pagehide, the Navigation API's currententrychange, the 15 s
- * heartbeat timer) and its tick reads scrollY and innerHeight. Ours over `wired` is our own code: the module's
- * evaluation and the work inside the calls.
+ * The bare sampler plus what capture wires at the first trusted input (src/content/capture.ts), none of its
+ * logic: visibility, blur, focus, pagehide, the Navigation API's currententrychange and the 15 s heartbeat
+ * timer; its tick then reads scrollY and innerHeight. Ours over it, less our module's evaluation, is the work
+ * inside our calls.
  */
-const STEPPED = (wire: string, tick: string) => `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true };
+const WIRED = `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true }, b = { capture: false, passive: true };
 let n = 0, wired = false; const h = () => {};
-const arm = () => { ${tick} for (const t of T) addEventListener(t, f, o); };
-function f(e) { for (const t of T) removeEventListener(t, f, o); if (e.isTrusted) { n++; void e.timeStamp; if (!wired) { wired = true; void document.hasFocus(); ${wire} } } setTimeout(arm, ${SAMPLE_MS}); }
+const arm = () => { if (wired) void (scrollY + innerHeight); for (const t of T) addEventListener(t, f, o); };
+function f(e) { for (const t of T) removeEventListener(t, f, o);
+  if (e.isTrusted) { n++; void e.timeStamp; if (!wired) { wired = true; void scrollY;
+    addEventListener('visibilitychange', h, o); addEventListener('blur', h, b); addEventListener('focus', h, b);
+    addEventListener('pagehide', h, o); const nav = globalThis.navigation; if (nav) nav.addEventListener('currententrychange', h, o);
+    setTimeout(h, 15000); } }
+  setTimeout(arm, ${SAMPLE_MS}); }
 arm();
 `;
-const WIRE = `void scrollY; addEventListener('visibilitychange', h, o); addEventListener('blur', h, { capture: false, passive: true });
-addEventListener('pagehide', h, o); const nav = globalThis.navigation; if (nav) nav.addEventListener('currententrychange', h, o);
-setTimeout(h, 15000);`;
 
 /** Our built content script with its one start call removed: what compiling and evaluating the module costs a page. */
 export function withoutStart(js: string): string {
@@ -87,17 +89,21 @@ setTimeout(tick, ${SAMPLE_MS});
  *   (pointer, wheel, keyboard) reaches it, and the first of each is built in the
  *   isolated world: the floor of a sampler that takes input events, on this
  *   machine, which the bench prints beside our code;
+ * - `wired`: the bare sampler plus what capture wires at the first input (WIRED above);
  * - `polled` and `polled+`: the floor of the one design that takes no input
  *   event into the isolated world (POLL above), measured so its cost can be
  *   weighed against what it would let a page do.
+ * Each starts with the compile hint our build puts on ours (vite.config.ts), so a floor is the floor of a
+ * script built as ours is.
  */
-export const CALIBRATION_SCRIPTS = {
-  binding: 'void chrome.runtime.id;\n',
-  calls: `let n = 0; const tick = () => { if (++n < ${CALIBRATION_CALLS}) setTimeout(tick, 80); }; setTimeout(tick, 80);\n`,
-  pointer: `const f = (e) => { removeEventListener('pointermove', f, true); void e.isTrusted; }; addEventListener('pointermove', f, true);\n`,
-  sampler: SAMPLER,
-  focus: STEPPED('', ''),
-  wired: STEPPED(WIRE, 'if (wired) void (scrollY + innerHeight);'),
-  polled: POLL(''),
-  'polled+': POLL("void document.hasFocus(); void document.visibilityState; void location.href; addEventListener('pagehide', () => {}, true);"),
-} as const;
+export const CALIBRATION_SCRIPTS = Object.fromEntries(
+  Object.entries({
+    binding: 'void chrome.runtime.id;\n',
+    calls: `let n = 0; const tick = () => { if (++n < ${CALIBRATION_CALLS}) setTimeout(tick, 80); }; setTimeout(tick, 80);\n`,
+    pointer: `const f = (e) => { removeEventListener('pointermove', f, true); void e.isTrusted; }; addEventListener('pointermove', f, true);\n`,
+    sampler: SAMPLER,
+    wired: WIRED,
+    polled: POLL(''),
+    'polled+': POLL("void document.hasFocus(); void document.visibilityState; void location.href; addEventListener('pagehide', () => {}, true);"),
+  }).map(([name, js]) => [name, COMPILE_HINT + js]),
+) as Record<'binding' | 'calls' | 'pointer' | 'sampler' | 'wired' | 'polled' | 'polled+', string>;
