@@ -70,8 +70,9 @@ function noWebAccessibleResources(): Plugin {
  * every function of the script when it compiles the script, instead of pre-parsing each and compiling it
  * again at its first call. Nearly every function of the capture script runs on a page that is read (the
  * sampler at start, the clock and the wiring at the first input, the tick), and each lazy compile was paid
- * on the page's main thread inside a call: with the hint our code cost a page 0.87–1.11 ms instead of
- * 1.59–1.91 ms in the same run (`npm run bench:content`, docs/privacy.md). Other engines read a comment.
+ * on the page's main thread inside a call. In one run (`npm run bench:content`, docs/privacy.md) our code
+ * cost a page 0.98–1.05 ms with the hint, and 1.58–1.76 ms without it (an exact copy of the bundle, as a
+ * control, 1.61–1.77 ms). Other engines read a comment.
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 export function compileHintForCaptureScript(): Plugin {

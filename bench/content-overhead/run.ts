@@ -134,10 +134,11 @@ const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 type PageResult = { host: string; costs: Record<Variant, PageCost[]>; traced: Partial<Record<Variant, PageCost & { messages: number }>> };
 
 /**
- * Measures `variants` on every page, alternating, with only those browsers open. Every open browser costs the
- * measured renderer on a 2-core machine even when idle (measured 2026-12-06: with 12 browsers open every
- * figure, ours and the calibrations alike, was 1.6–2× what it was with 8), so the target is judged in a run
- * of the four main variants alone and the calibration scripts run after it, in a second run.
+ * Measures `variants` on every page, alternating, with only those browsers open. Open browsers cost the
+ * measured renderer on a 2-core machine even when idle (2026-12-06: ours measured 2.79–3.22 ms in a run with
+ * 10 browsers open and 1.69–1.80 ms in the next with 8; with the compile hint, 0.69–0.89 ms with 4 open and
+ * 0.85–1.13 ms with 11), so the target is judged in a run of the four main variants alone, and the
+ * calibration scripts run after it, in a second run beside ours.
  */
 async function measure(variants: Variant[], server: Awaited<ReturnType<typeof startFixtureServer>>, trace: boolean): Promise<PageResult[]> {
   const extras = variants.filter((v): v is Extra => ALL_EXTRA.includes(v as Extra));
