@@ -24,31 +24,35 @@ export function contentVariant(distDir: string, js = ';\n'): string {
 /** Calls into the isolated world that the calibration script makes (timer callbacks, 80 ms apart: within the page's input phase). */
 export const CALIBRATION_CALLS = 30;
 
-/** The bare sampler: capture's input types and period (src/content/capture.ts), none of its logic. */
-const SAMPLER = `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true };
-let n = 0;
-const arm = () => { for (const t of T) addEventListener(t, f, o); };
-function f(e) { for (const t of T) removeEventListener(t, f, o); if (e.isTrusted) n++; setTimeout(arm, ${SAMPLE_MS}); }
-arm();
-`;
-
 /**
- * The bare sampler plus what capture wires at the first trusted input (src/content/capture.ts), none of its
- * logic: visibility, blur, focus, pagehide, the Navigation API's currententrychange and the 15 s heartbeat
- * timer; its tick then reads scrollY and innerHeight. Ours over it, less our module's evaluation, is the work
- * inside our calls.
+ * A sampler with capture's input types and period (src/content/capture.ts), none of its logic: one-shot
+ * listeners, re-armed by a timer SAMPLE_MS after each round's first input. `wire` runs once, at the first
+ * trusted input; `tick` at each re-arming after it.
  */
-const WIRED = `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true }, b = { capture: false, passive: true };
-let n = 0, wired = false; const h = () => {};
-const arm = () => { if (wired) void (scrollY + innerHeight); for (const t of T) addEventListener(t, f, o); };
+const sampler = (wire?: { once: string; tick: string }) => `const T = ${JSON.stringify(ACTIVITY_EVENTS)}, o = { capture: true, passive: true };
+let n = 0${wire ? ', wired = false' : ''};
+const arm = () => { ${wire ? `if (wired) ${wire.tick} ` : ''}for (const t of T) addEventListener(t, f, o); };
 function f(e) { for (const t of T) removeEventListener(t, f, o);
-  if (e.isTrusted) { n++; void e.timeStamp; if (!wired) { wired = true; void scrollY;
-    addEventListener('visibilitychange', h, o); addEventListener('blur', h, b); addEventListener('focus', h, b);
-    addEventListener('pagehide', h, o); const nav = globalThis.navigation; if (nav) nav.addEventListener('currententrychange', h, o);
-    setTimeout(h, 15000); } }
+  if (e.isTrusted) { n++;${wire ? ` if (!wired) { wired = true; ${wire.once} }` : ''} }
   setTimeout(arm, ${SAMPLE_MS}); }
 arm();
 `;
+
+/** The bare sampler: the floor of a sampler that takes input events. */
+const SAMPLER = sampler();
+
+/**
+ * The bare sampler plus what capture wires at the first trusted input, none of its logic: visibility, blur,
+ * focus, pagehide, the Navigation API's currententrychange and the 15 s heartbeat timer; its tick then reads
+ * scrollY and innerHeight. Ours over it, less our module's evaluation, is the work inside our calls.
+ */
+const WIRED = sampler({
+  once: `void e.timeStamp; void scrollY; const h = () => {}, b = { capture: false, passive: true };
+    addEventListener('visibilitychange', h, o); addEventListener('blur', h, b); addEventListener('focus', h, b);
+    addEventListener('pagehide', h, o); const nav = globalThis.navigation; if (nav) nav.addEventListener('currententrychange', h, o);
+    setTimeout(h, 15000);`,
+  tick: 'void (scrollY + innerHeight);',
+});
 
 /** Our built content script with its one start call removed: what compiling and evaluating the module costs a page. */
 export function withoutStart(js: string): string {

@@ -133,6 +133,18 @@ const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
 type PageResult = { host: string; costs: Record<Variant, PageCost[]>; traced: Partial<Record<Variant, PageCost & { messages: number }>> };
 
+/** Per page that can resolve the target (its own script varies by less between loads): each variant's median script ms over the empty content script's. */
+function overEmpty<V extends Variant>(results: PageResult[], variants: readonly V[]): { host: string; ms: Record<V, number> }[] {
+  return results
+    .filter(({ costs }) => spread(costs.base.map((c) => c.scriptMs)) <= TARGET_MS)
+    .map(({ host, costs }) => {
+      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
+      return { host, ms: Object.fromEntries(variants.map((v) => [v, script(v) - script('empty')])) as Record<V, number> };
+    });
+}
+/** The median over pages of one variant's figure from overEmpty. */
+const medianOf = <V extends Variant>(rows: { ms: Record<V, number> }[], v: V): number => median(rows.map((r) => r.ms[v]));
+
 /**
  * Measures `variants` on every page, alternating, with only those browsers open. Open browsers cost the
  * measured renderer on a 2-core machine even when idle (2026-12-06: ours measured 2.79–3.22 ms in a run with
@@ -248,20 +260,17 @@ async function main(): Promise<void> {
     // (every figure scales with these) from a slow change (more calls, a new message, a forced layout).
     console.log('\nthis machine (second run: calibration content scripts beside ours; resolvable pages only):');
     console.log('page                 first chrome.runtime ms  one isolated-world call µs   ours: calls × call + binding = model ms  measured ms');
-    const units: { binding: number; call: number }[] = [];
-    for (const { host, costs } of calibrated) {
-      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
-      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
-      const binding = script('binding') - script('empty');
-      const call = (script('calls') - script('empty')) / CALIBRATION_CALLS;
-      units.push({ binding, call });
-      for (const v of ['capture'] as const) {
-        const calls = results.find((r) => r.host === host)?.traced[v]?.causes?.calls ?? 0;
-        const model = calls * call + binding;
-        console.log(
-          `${host.padEnd(20)} ${fmt(binding, 23)} ${fmt(call * 1000, 27)}   ${LABEL[v].padEnd(20)} ${String(calls).padStart(3)} × ${(call * 1000).toFixed(0)} µs + ${binding.toFixed(2)} = ${fmt(model, 6)} ${fmt(script(v) - script('empty'), 12)}`,
-        );
-      }
+    const units = overEmpty(calibrated, ['binding', 'calls', 'capture'] as const).map(({ host, ms }) => ({
+      host,
+      binding: ms.binding,
+      call: ms.calls / CALIBRATION_CALLS,
+      ours: ms.capture,
+      calls: results.find((r) => r.host === host)?.traced.capture?.causes?.calls ?? 0,
+    }));
+    for (const { host, binding, call, ours, calls } of units) {
+      console.log(
+        `${host.padEnd(20)} ${fmt(binding, 23)} ${fmt(call * 1000, 27)}   ${LABEL.capture.padEnd(20)} ${String(calls).padStart(3)} × ${(call * 1000).toFixed(0)} µs + ${binding.toFixed(2)} = ${fmt(calls * call + binding, 6)} ${fmt(ours, 12)}`,
+      );
     }
     if (units.length > 0) {
       const b = median(units.map((u) => u.binding));
@@ -279,19 +288,14 @@ async function main(): Promise<void> {
     // isolated world), the one cheaper design, which capture rejects: a page can raise those counts itself.
     console.log('\nthe floor of sampling input here (second run; calibration content scripts over an empty one; resolvable pages only):');
     console.log('page                 one pointer event  bare sampler  polled counts  polled+  ours, capturing  ours over the bare sampler  (ms)');
-    const FLOOR = ['pointer', 'sampler', 'polled', 'polled+', 'capture'] as const;
-    const floors: Record<(typeof FLOOR)[number], number>[] = [];
-    for (const { host, costs } of calibrated) {
-      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
-      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
-      const f = Object.fromEntries(FLOOR.map((v) => [v, script(v) - script('empty')])) as (typeof floors)[number];
-      floors.push(f);
+    const floors = overEmpty(calibrated, ['pointer', 'sampler', 'polled', 'polled+', 'capture'] as const);
+    for (const { host, ms: f } of floors) {
       console.log(
         `${host.padEnd(20)} ${fmt(f.pointer, 17)} ${fmt(f.sampler, 13)} ${fmt(f.polled, 14)} ${fmt(f['polled+'], 8)} ${fmt(f.capture, 16)} ${fmt(f.capture - f.sampler, 26)}`,
       );
     }
     if (floors.length > 0) {
-      const m = (k: (typeof FLOOR)[number]) => median(floors.map((f) => f[k]));
+      const m = (v: 'pointer' | 'sampler' | 'polled' | 'polled+' | 'capture') => medianOf(floors, v);
       console.log(
         `median: one trusted pointer event costs a page ${m('pointer').toFixed(2)} ms here, a bare sampler of capture's input ${m('sampler').toFixed(2)} ms, ` +
           `polled counts ${m('polled').toFixed(2)} ms (${m('polled+').toFixed(2)} ms with focus, visibility, the URL and pagehide); ` +
@@ -305,19 +309,14 @@ async function main(): Promise<void> {
   if (ran('sampler', 'wired', 'module')) {
     console.log('\nwhere ours over the bare sampler goes (second run; ms over an empty content script; resolvable pages only):');
     console.log('page                 bare sampler  +wiring  our module (not started)  ours, capturing  ours - wired - module');
-    const STEPS = ['sampler', 'wired', 'module', 'capture'] as const;
-    const rows: Record<(typeof STEPS)[number], number>[] = [];
-    for (const { host, costs } of calibrated) {
-      const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
-      if (spread(costs.base.map((c) => c.scriptMs)) > TARGET_MS) continue;
-      const r = Object.fromEntries(STEPS.map((v) => [v, script(v) - script('empty')])) as (typeof rows)[number];
-      rows.push(r);
+    const rows = overEmpty(calibrated, ['sampler', 'wired', 'module', 'capture'] as const);
+    for (const { host, ms: r } of rows) {
       console.log(
         `${host.padEnd(20)} ${fmt(r.sampler, 12)} ${fmt(r.wired - r.sampler, 8)} ${fmt(r.module, 24)} ${fmt(r.capture, 16)} ${fmt(r.capture - r.wired - r.module, 22)}`,
       );
     }
     if (rows.length > 0) {
-      const m = (k: (typeof STEPS)[number]) => median(rows.map((r) => r[k]));
+      const m = (v: 'sampler' | 'wired' | 'module' | 'capture') => medianOf(rows, v);
       console.log(
         `median: the wiring adds ${(m('wired') - m('sampler')).toFixed(2)} ms to the bare sampler; evaluating our module costs ${m('module').toFixed(2)} ms; ` +
           `ours is ${m('capture').toFixed(2)} ms, ${(m('capture') - m('sampler')).toFixed(2)} ms over the bare sampler.`,
