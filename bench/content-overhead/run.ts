@@ -54,9 +54,15 @@ const TARGET_BYTES = 15 * 1024;
 /** Calibration variants: a copy of the build with another content script (empty-variant.ts), onboarded. */
 const ALL_CALIBRATION = ['binding', 'calls', 'pointer', 'sampler', 'polled', 'polled+', 'wired'] as const satisfies readonly (keyof typeof CALIBRATION_SCRIPTS)[];
 type Calibration = (typeof ALL_CALIBRATION)[number];
-/** Extra variants: the calibration scripts, and `module` (our bundle evaluated, never started: withoutStart). */
-type Extra = Calibration | 'module';
-const ALL_EXTRA: readonly Extra[] = [...ALL_CALIBRATION, 'module'];
+/**
+ * BENCH_AB=path/to/entry.js: another build of the content script (say, main's `dist/src/content/entry.js`,
+ * copied before a change) measured as `ab` beside ours in the second run: an A/B on the same pages, input and
+ * load, so a change's effect is not mistaken for the machine's.
+ */
+const AB_FILE = process.env.BENCH_AB;
+/** Extra variants: the calibration scripts, `module` (our bundle evaluated, never started: withoutStart) and `ab`. */
+type Extra = Calibration | 'module' | 'ab';
+const ALL_EXTRA: readonly Extra[] = [...ALL_CALIBRATION, 'module', ...(AB_FILE ? (['ab'] as const) : [])];
 /** BENCH_ONLY=sampler,wired,module runs only those calibration variants (a quicker look); BENCH_ONLY=none, the first run alone. */
 const EXTRA: Extra[] = process.env.BENCH_ONLY === 'none'
   ? []
@@ -85,6 +91,7 @@ const LABEL: Record<Variant, string> = {
   'polled+': 'calibration: polled counts + focus, visibility, URL, pagehide',
   wired: 'calibration: bare sampler + what capture wires',
   module: 'our module, evaluated, not started',
+  ab: `BENCH_AB: ${AB_FILE ?? ''}`,
 };
 
 /** The service worker of an extension context, with a counter of the messages tabs send it (the bench's own listener). */
@@ -156,8 +163,9 @@ async function measure(variants: Variant[], server: Awaited<ReturnType<typeof st
   const extras = variants.filter((v): v is Extra => ALL_EXTRA.includes(v as Extra));
   const variantDirs = {
     empty: contentVariant(DIST_DIR),
-    ...Object.fromEntries(extras.filter((v) => v !== 'module').map((v) => [v, contentVariant(DIST_DIR, CALIBRATION_SCRIPTS[v as Calibration])])),
+    ...Object.fromEntries(extras.filter((v) => v !== 'module' && v !== 'ab').map((v) => [v, contentVariant(DIST_DIR, CALIBRATION_SCRIPTS[v as Calibration])])),
     ...(extras.includes('module') ? { module: contentVariant(DIST_DIR, withoutStart(readFileSync(join(DIST_DIR, CAPTURE_SCRIPT_FILE), 'utf8'))) } : {}),
+    ...(extras.includes('ab') && AB_FILE ? { ab: contentVariant(DIST_DIR, readFileSync(AB_FILE, 'utf8')) } : {}),
   } as Record<'empty' | Extra, string>;
   const rules = server.hostResolverRules;
   const contexts = {} as Record<Variant, BrowserContext>;
@@ -329,6 +337,13 @@ async function main(): Promise<void> {
   for (const { host, costs } of calibrated) {
     const script = (x: Variant) => median(costs[x].map((c) => c.scriptMs));
     console.log(`${host.padEnd(20)} ${CALIBRATED.filter((v) => v !== 'base' && v !== 'empty').map((v) => fmt(script(v) - script('empty'))).join(' ')}`);
+  }
+  if (ran('ab')) {
+    // The A/B: ours against the other build, same run, pages and input.
+    const rows = overEmpty(calibrated, ['ab', 'capture'] as const);
+    console.log(`\nA/B (second run; resolvable pages): ours minus BENCH_AB's build, ms over an empty content script`);
+    for (const { host, ms } of rows) console.log(`${host.padEnd(20)} ours ${fmt(ms.capture, 6)}  ab ${fmt(ms.ab, 6)}  ours - ab ${fmt(ms.capture - ms.ab, 6)}`);
+    if (rows.length > 0) console.log(`median: ours ${medianOf(rows, 'capture').toFixed(2)} ms, ab ${medianOf(rows, 'ab').toFixed(2)} ms`);
   }
   console.log(`\n(ratio = extension / baseline script time; n/a when the page runs no script of its own;`);
   console.log(` noise = spread (max - min) of the baseline's script time over its ${RUNS} loads;`);

@@ -44,13 +44,13 @@ type EntryChange = Event & { from?: { url: string | null } };
  * What a page pays is the first use of each DOM interface in our isolated
  * world, more than the calls (issue #14 §4, docs/privacy.md). So the load
  * path touches only `window`: at start, the sampling listeners (SAMPLE_MS);
- * at the first trusted input, the rest is wired (visibility, blur, focus,
- * pagehide, URL changes, heartbeat); while reading, the timer reads only
+ * at the first trusted input, the rest is wired (visibility, which also
+ * sees the page left, blur, focus, URL changes, heartbeat); while reading, the timer reads only
  * scrollY and innerHeight. Focus is not read there: the window's blur and
  * focus events, or the first flush, say whether it was focused (ActiveClock
  * holds the time until then). The document, focus, location, the view id,
  * language, password field, depth ratio and trusted counts are read at the
- * first flush (hidden tab, pagehide, heartbeat, same-document navigation),
+ * first flush (hidden or left tab, heartbeat, same-document navigation),
  * off the load path. A view that has seen no input sends nothing.
  * `win.document` is read lazily: even the first `document` wrapper costs.
  * Returns a function that stops everything.
@@ -61,7 +61,7 @@ export function startCapture(win: Window): () => void {
   // Every listener ignores untrusted events: a page can dispatch any event, but only the browser makes trusted ones.
   const on = (target: EventTarget, type: string, fn: (e: Event) => void, capture = true) => {
     const listener = (e: Event) => e.isTrusted && fn(e);
-    target.addEventListener(type, listener, { capture, passive: true });
+    target.addEventListener(type, listener, capture);
     bound.push([target, type, listener, capture]);
   };
   const eventCounts = () => (win.performance as Performance & { eventCounts?: EventCounts }).eventCounts;
@@ -89,8 +89,8 @@ export function startCapture(win: Window): () => void {
     if (view.blocked) return;
     // Time held while focus was unknown: no blur or focus event came since the view's start, so focus has not
     // changed since and reading it now says what it was. Except when the page is being hidden or left: focus
-    // may have moved away a moment ago (a tab switch or close blurs the page around its visibilitychange or
-    // pagehide, in either order), so the held time counts as focused then (docs/privacy.md).
+    // may have moved away a moment ago (a tab switch or close blurs the page around its visibilitychange, in
+    // either order), so the held time counts as focused then (docs/privacy.md).
     if (view.clock.focused === undefined && view.clock.holds(now)) {
       const focused = win.document.hasFocus();
       view.clock.resolveFocus(now, focused || leaving, focused);
@@ -134,9 +134,12 @@ export function startCapture(win: Window): () => void {
    * One sampling round: the first activity event of any type (trusted or
    * not: a page's synthetic flood then costs two calls per SAMPLE_MS, like a
    * reader) ends the round, and the timer SAMPLE_MS later starts the next.
-   * Listeners are removed by hand: an AbortController's first use costs more.
+   * Listeners are removed by hand: an AbortController's first use costs more. The options are the boolean
+   * `capture`, not a dictionary: the browser converts a dictionary (capture, once, passive, signal) at each
+   * of the round's eight calls. Passive needs no flag: a wheel listener on window is passive by default
+   * (Chromium 73+, Firefox), and pointer and key listeners cannot hold up a scroll.
    */
-  const round = { capture: true, passive: true } as const;
+  const round = true;
   function activity(e: Event): void {
     for (const type of ACTIVITY_EVENTS) win.removeEventListener(type, activity, round);
     if (e.isTrusted) {
@@ -176,21 +179,15 @@ export function startCapture(win: Window): () => void {
     wired = true;
     scrollYAtTick = win.scrollY;
     // visibilitychange is fired at the document and bubbles: a capturing listener on window sees it first.
+    // It is also the one flush when the page is left: Chromium and Firefox fire it (hidden) on every unload,
+    // after pagehide, as on a tab switch, a minimised window or a closed tab; so no pagehide listener.
+    // A page restored from the back/forward cache is a new view: its pageshow is armed at the first hide
+    // (armed earlier, the load's own pageshow could cost the page a call).
+    let restoreArmed = false;
     on(win, 'visibilitychange', (e) => {
       const visible = win.document.visibilityState === 'visible';
       view.clock.setVisible(e.timeStamp, visible);
-      if (!visible) flush(e.timeStamp, true);
-    });
-    // Losing focus stops active time at once (focus may have moved into one of the page's frames: hasFocus says);
-    // a blur also says the window was focused until now. Not capturing: element blurs reach window only in the
-    // capture phase, so these see the window's own focus changes.
-    on(win, 'blur', (e) => view.clock.resolveFocus(e.timeStamp, true, win.document.hasFocus()), false);
-    // The window gaining focus says it was not focused until now: only needed while focus is unknown.
-    on(win, 'focus', (e) => view.clock.focused === undefined && view.clock.resolveFocus(e.timeStamp, false, true), false);
-    // A page restored from the back/forward cache is a new view. Its pageshow is armed at pagehide: armed
-    // earlier, the load's own pageshow could cost the page a call.
-    let restoreArmed = false;
-    on(win, 'pagehide', (e) => {
+      if (visible) return;
       flush(e.timeStamp, true);
       if (restoreArmed) return;
       restoreArmed = true;
@@ -198,6 +195,12 @@ export function startCapture(win: Window): () => void {
         if ((e as PageTransitionEvent).persisted) newView(e.timeStamp, view.url);
       });
     });
+    // Losing focus stops active time at once (focus may have moved into one of the page's frames: hasFocus says);
+    // a blur also says the window was focused until now. Not capturing: element blurs reach window only in the
+    // capture phase, so these see the window's own focus changes.
+    on(win, 'blur', (e) => view.clock.resolveFocus(e.timeStamp, true, win.document.hasFocus()), false);
+    // The window gaining focus says it was not focused until now: only needed while focus is unknown.
+    on(win, 'focus', (e) => view.clock.focused === undefined && view.clock.resolveFocus(e.timeStamp, false, true), false);
     const nav = (win as Window & { navigation?: Navigation }).navigation;
     if (nav) {
       // `from` is the entry the page left: the view's URL if it was not read yet. replaceState to the same URL is no new view.

@@ -22,7 +22,7 @@ test('browsing sites of different categories earns points under the right catego
     expect(f.keys, `${f.host} trusted keys`).toBeGreaterThanOrEqual(1);
     expect(f.scrolls, `${f.host} trusted scrolls`).toBeGreaterThanOrEqual(1);
     expect(f.scrollDepth, `${f.host} scroll depth`).toBeGreaterThan(0);
-    // Active time counts from the first input to pagehide, within the reading: never more than its wall time.
+    // Active time counts from the first input to leaving, within the reading: never more than its wall time.
     expect(f.activeMs, `${f.host} active time within the ${readMs} ms of reading`).toBeLessThanOrEqual(readMs);
   }
   expect(rows.find((f) => f.host === SITES.news.host)?.lang).toBe('ja');

@@ -159,7 +159,7 @@ test('a week bigger than one batch mints from the popup in several proofs, then 
   await popup.ensureUnlocked(E2E_PASSWORD);
   const log: string[] = [];
   popup.page.on('console', (m) => log.push(m.text()));
-  // The popup's week converges on the formula over the final rows (the last pagehide flushes may still be landing).
+  // The popup's week converges on the formula over the final rows (the last flushes at leaving may still be landing).
   await expect
     .poll(async () => {
       footprints = await probe.footprints();

@@ -10,11 +10,11 @@
  * (`history.pushState` from the page, which the content script sees through
  * the Navigation API and treats as a new page view, flushing the old one while
  * the page lives on, so the worker's reply comes back), the last one of each
- * document by a real navigation or by closing the tab (pagehide flush).
+ * document by a real navigation or by closing the tab (the flush at leaving: visibilitychange to hidden).
  *
  * The oracle. The content script resends a footprint whose message did not get
  * through (src/content/messaging.ts, 3 tries over ~5 s while the page lives),
- * but a footprint sent from pagehide while the worker is stopped cannot be
+ * but a footprint sent while the page is being left and the worker is stopped cannot be
  * resent and is lost, by design. So the spec records, in the content script's own world,
  * what it sent and what the worker answered: when the extension's isolated
  * world appears in a tab (CDP `Runtime.executionContextCreated`, origin
@@ -25,7 +25,7 @@
  * reply is `{ ok: true, data: { stored: true } }` (errors, e.g. "message
  * channel closed" when the worker stopped, go to `soak:err:<viewId>`).
  * localStorage is shared by the page and the content script and survives
- * pagehide, so every footprint the content script sent is known, including
+ * unload, so every footprint the content script sent is known, including
  * the ones sent while a page was being left. An ack is only recorded for a
  * reply that really arrived in the content script (a lost ack counts as
  * unacknowledged: the oracle can under-count acks, never invent one).
@@ -62,7 +62,7 @@ const STOP_EVERY_MS = { min: Number(process.env.SOAK_STOP_MIN ?? 150), max: Numb
  * Not every view is acknowledged, by design: measured 2026-12-05, two runs of 1,000 views with the worker
  * stopped every 0.15-1.5 s (122 and 128 stops) acknowledged 758 and 770, sent 895 and 877 (a view left
  * before its first active tick sends nothing), stored 817 and 805; a third, on a fresh clone, 668 acknowledged
- * of 780 sent. The unacknowledged rest is mostly pagehide flushes that met a stopped worker. The floor only
+ * of 780 sent. The unacknowledged rest is mostly flushes at leaving that met a stopped worker. The floor only
  * proves the soak is not vacuous, with room below the lowest run seen.
  */
 const MIN_ACKED = 500;

@@ -79,6 +79,8 @@ function fakePage(opts: { href?: string; lang?: string; password?: boolean; navi
   return {
     win, raw, nav, state, counts, touched,
     listeners: () => target.count() + nav.count(),
+    /** The event types the window has a listener for. */
+    types: () => [...target.listeners].filter(([, l]) => l.length > 0).map(([type]) => type).sort(),
     focusReads: () => focusReads,
     pendingTimers: () => timers.length,
     /** Runs the timers due within `ms`, in order, moving the clock. */
@@ -106,6 +108,18 @@ function fakePage(opts: { href?: string; lang?: string; password?: boolean; navi
     hide() {
       state.visibility = 'hidden';
       fire(target, 'visibilitychange');
+    },
+    /** The page left by a navigation, as Chromium and Firefox fire it: pagehide, then visibilitychange (hidden). */
+    leave(persisted = false) {
+      fire(target, 'pagehide', { persisted });
+      state.visibility = 'hidden';
+      fire(target, 'visibilitychange');
+    },
+    /** The page restored from the back/forward cache: visible again, then pageshow (persisted). */
+    restore() {
+      state.visibility = 'visible';
+      fire(target, 'visibilitychange');
+      fire(target, 'pageshow', { persisted: true });
     },
   };
 }
@@ -167,7 +181,7 @@ describe('capture (content script) on the load path', () => {
     for (const type of ACTIVITY_EVENTS) page.input(type, false);
     page.advance(HEARTBEAT_MS * 2);
     page.hide();
-    page.fireWindow('pagehide');
+    page.leave();
     await settle();
     expect(sent).toHaveLength(0);
     expect(page.touched.has('document')).toBe(false);
@@ -252,18 +266,39 @@ describe('capture (content script) at the first flush', () => {
   });
 
   it('a tab hidden or left while focus is unknown keeps its held time, whatever focus reads by then', async () => {
-    for (const leave of ['hide', 'pagehide'] as const) {
+    for (const leave of ['hide', 'leave'] as const) {
       const sent = fakeRuntime();
       const page = fakePage();
       startCapture(page.win);
       read(page, 4);
       page.state.focus = false; // the switch or the close has already moved focus away, before any blur arrived
       if (leave === 'hide') page.hide();
-      else page.fireWindow('pagehide');
+      else page.leave();
       await settle();
       expect(sent, leave).toHaveLength(1);
       expect(sent[0].activeMs, leave).toBeGreaterThanOrEqual(4 * SAMPLE_MS - 1);
     }
+  });
+
+  it('a page left sends its view once; restored from the back/forward cache it is a new view', async () => {
+    const sent = fakeRuntime();
+    const page = fakePage();
+    startCapture(page.win);
+    read(page, 3);
+    // While reading: the round's listeners and the wiring, no pagehide (the hidden visibilitychange says the page
+    // was left) and no pageshow yet (armed at the first hide).
+    expect(page.types()).toEqual(['blur', 'focus', 'keydown', 'pointerdown', 'pointermove', 'visibilitychange', 'wheel']);
+    page.leave(true); // into the back/forward cache: pagehide (persisted), then hidden
+    await settle();
+    expect(sent).toHaveLength(1);
+    page.restore();
+    read(page, 2);
+    page.hide();
+    await settle();
+    expect(sent).toHaveLength(2);
+    expect(sent[1].id).not.toBe(sent[0].id);
+    expect(sent[1].activeMs).toBeLessThanOrEqual(2 * SAMPLE_MS);
+    expect(sent[1].activeMs).toBeGreaterThanOrEqual(2 * SAMPLE_MS - 1);
   });
 
   it('ignores untrusted input: a page dispatching events earns nothing', async () => {

@@ -45,7 +45,7 @@ export async function browseEach(browser: Browser, urls: string[], ms: number, i
   }
 }
 
-/** Leaves each page (pagehide makes the content script flush), then closes it. */
+/** Leaves each page (its visibilitychange to hidden at unload makes the content script flush), then closes it. */
 export async function leave(pages: Page[]): Promise<void> {
   for (const page of pages) {
     await page.goto('about:blank');

@@ -39,7 +39,7 @@ export async function dwell(pages: Page[], ms: number, input: DwellInput = {}): 
   }
 }
 
-/** Leaves each page (pagehide makes the content script flush), then closes it. */
+/** Leaves each page (its visibilitychange to hidden at unload makes the content script flush), then closes it. */
 export async function leave(pages: Page[]): Promise<void> {
   for (const page of pages) {
     await page.goto('about:blank');
