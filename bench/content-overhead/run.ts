@@ -27,7 +27,8 @@
  * page whose own script time varies between identical loads by more than the
  * target (the synthetic-events stress page: ~100 ms of its own script, ±10–20
  * ms) cannot resolve 1 ms; it is printed with its ratio and noise but kept out
- * of the worst case. BENCH_RUNS, BENCH_PAGES and BENCH_ONLY narrow a run.
+ * of the worst case. BENCH_RUNS, BENCH_PAGES and BENCH_ONLY narrow a run; BENCH_AB
+ * adds another build of the content script to the second run, beside ours (an A/B).
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Worker } from '@playwright/test';
