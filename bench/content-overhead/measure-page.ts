@@ -59,7 +59,7 @@ export async function measurePage(context: BrowserContext, url: string, options:
   const after = await cdp.send('Performance.getMetrics');
   const flushMs = ((after.metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000) - metric('ScriptDuration');
   await cdp.detach();
-  await page.goto('about:blank'); // pagehide: the last flush, after the metrics (sent, not measured)
+  await page.goto('about:blank'); // left (hidden at unload): the last flush, after the metrics (sent, not measured)
   await page.close();
   return { scriptMs: metric('ScriptDuration'), taskMs: metric('TaskDuration'), longTasks, flushMs, causes };
 }

@@ -47,7 +47,7 @@ export const RESEND_MS = [250, 1_000, 4_000] as const;
 /**
  * Sends a snapshot and, while it is lost, again after each RESEND_MS delay;
  * calls `onStop` when the worker refused it or the extension is gone
- * (the page may be gone by then: a footprint lost in pagehide stays lost, and
+ * (the page may be gone by then: a footprint lost while the page is left stays lost, and
  * the next heartbeat of a living page carries a newer snapshot anyway).
  * Resending is safe: the row id is the view's id, and the worker keeps the
  * larger of each measure (src/vault/upsert).
