@@ -45,8 +45,8 @@ type EntryChange = Event & { from?: { url: string | null } };
  * world, more than the calls (issue #14 §4, docs/privacy.md). So the load
  * path touches only `window`: at start, the sampling listeners (SAMPLE_MS);
  * at the first trusted input, the rest is wired (visibility, which also
- * sees the page left, blur, focus, URL changes, heartbeat); while reading, the timer reads only
- * scrollY and innerHeight. Focus is not read there: the window's blur and
+ * sees the page left, blur, focus, URL changes, heartbeat); while reading,
+ * the timer reads only scrollY and innerHeight. Focus is not read there: the window's blur and
  * focus events, or the first flush, say whether it was focused (ActiveClock
  * holds the time until then). The document, focus, location, the view id,
  * language, password field, depth ratio and trusted counts are read at the
@@ -135,9 +135,9 @@ export function startCapture(win: Window): () => void {
    * not: a page's synthetic flood then costs two calls per SAMPLE_MS, like a
    * reader) ends the round, and the timer SAMPLE_MS later starts the next.
    * Listeners are removed by hand: an AbortController's first use costs more. The options are the boolean
-   * `capture`, not a dictionary: the browser converts a dictionary (capture, once, passive, signal) at each
-   * of the round's eight calls. Passive needs no flag: a wheel listener on window is passive by default
-   * (Chromium 73+, Firefox), and pointer and key listeners cannot hold up a scroll.
+   * `capture`, with no dictionary to convert at each call (measured: no difference, docs/privacy.md). Passive
+   * needs no flag: a wheel listener on window is passive by default (Chromium 73+, Firefox), and pointer and
+   * key listeners cannot hold up a scroll.
    */
   const round = true;
   function activity(e: Event): void {
