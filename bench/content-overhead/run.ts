@@ -162,11 +162,16 @@ const medianOf = <V extends Variant>(rows: { ms: Record<V, number> }[], v: V): n
  */
 async function measure(variants: Variant[], server: Awaited<ReturnType<typeof startFixtureServer>>, trace: boolean): Promise<PageResult[]> {
   const extras = variants.filter((v): v is Extra => ALL_EXTRA.includes(v as Extra));
+  // Each extra variant is the build with another content script.
+  const scriptOf = (v: Extra): string =>
+    v === 'module'
+      ? withoutStart(readFileSync(join(DIST_DIR, CAPTURE_SCRIPT_FILE), 'utf8'))
+      : v === 'ab'
+        ? readFileSync(AB_FILE!, 'utf8')
+        : CALIBRATION_SCRIPTS[v];
   const variantDirs = {
     empty: contentVariant(DIST_DIR),
-    ...Object.fromEntries(extras.filter((v) => v !== 'module' && v !== 'ab').map((v) => [v, contentVariant(DIST_DIR, CALIBRATION_SCRIPTS[v as Calibration])])),
-    ...(extras.includes('module') ? { module: contentVariant(DIST_DIR, withoutStart(readFileSync(join(DIST_DIR, CAPTURE_SCRIPT_FILE), 'utf8'))) } : {}),
-    ...(extras.includes('ab') && AB_FILE ? { ab: contentVariant(DIST_DIR, readFileSync(AB_FILE, 'utf8')) } : {}),
+    ...Object.fromEntries(extras.map((v) => [v, contentVariant(DIST_DIR, scriptOf(v))])),
   } as Record<'empty' | Extra, string>;
   const rules = server.hostResolverRules;
   const contexts = {} as Record<Variant, BrowserContext>;
@@ -183,10 +188,11 @@ async function measure(variants: Variant[], server: Awaited<ReturnType<typeof st
     const workers: Partial<Record<Variant, Worker>> = {};
     for (const v of OURS) if (variants.includes(v)) workers[v] = await countingWorker(contexts[v]);
     for (const v of variants) if (v !== 'base' && v !== 'ext') await onboard(contexts[v]);
-    for (const site of PAGES) {
+    const urls = PAGES.map((site) => server.url(site.host, '/bench/page?q=1'));
+    for (const [p, site] of PAGES.entries()) {
       const costs = Object.fromEntries(variants.map((v) => [v, [] as PageCost[]])) as Record<Variant, PageCost[]>;
       const traced: PageResult['traced'] = {};
-      const url = server.url(site.host, '/bench/page?q=1');
+      const url = urls[p];
       for (const v of variants) await measurePage(contexts[v], url); // warm-up
       if (trace) {
         for (const v of [...OURS, 'base'] as Variant[]) {
@@ -204,8 +210,7 @@ async function measure(variants: Variant[], server: Awaited<ReturnType<typeof st
     // same build measured 0.99 ms on one page in one run and 0.82 ms in the next, with more browsers open) then
     // costs one load of every page, which the median drops, not every load of the one page measured then.
     for (let i = 0; i < RUNS; i++) {
-      for (const [p, site] of PAGES.entries()) {
-        const url = server.url(site.host, '/bench/page?q=1');
+      for (const [p, url] of urls.entries()) {
         for (const v of variants) results[p].costs[v].push(await measurePage(contexts[v], url));
       }
     }

@@ -21,44 +21,40 @@ const NFT_POOL = 'NFT collection manager';
 test.use({ onboard: false });
 test.describe.configure({ timeout: 300_000 });
 
-/** Reads the vault's frozen commitment roots straight from IndexedDB (extension origin). */
+/** Reads one store of the vault straight from IndexedDB (extension origin): every row, or the row with key `key`. */
+async function vaultRows<T>(page: import('@playwright/test').Page, store: string, key?: string): Promise<T[]> {
+  return page.evaluate(
+    async ({ store, key }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('surf-to-earn-vault');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const rows = await new Promise<unknown[]>((ok, fail) => {
+        const s = db.transaction(store).objectStore(store);
+        const req = key === undefined ? s.getAll() : s.get(key);
+        req.onsuccess = () => ok(key === undefined ? (req.result as unknown[]) : req.result === undefined ? [] : [req.result]);
+        req.onerror = () => fail(req.error);
+      });
+      db.close();
+      return rows;
+    },
+    { store, key },
+  ) as Promise<T[]>;
+}
+
+/** The vault's frozen commitment roots. */
 async function vaultCommitmentRoots(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('surf-to-earn-vault');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const rows = await new Promise<{ root: string }[]>((ok, fail) => {
-      const req = db.transaction('commitments').objectStore('commitments').getAll();
-      req.onsuccess = () => ok(req.result as { root: string }[]);
-      req.onerror = () => fail(req.error);
-    });
-    db.close();
-    return rows.map((r) => r.root);
-  });
+  return (await vaultRows<{ root: string }>(page, 'commitments')).map((r) => r.root);
 }
 
 /**
- * A job's state as stored in the vault, read straight from IndexedDB by an extension page. Unlike the popup's
- * job row (the worker's answer to ui/job), it can be read while the worker is busy: on 2 cores the first proof
- * runs in the service worker's own thread, which answers no message until the proof is done.
+ * A job's state as stored in the vault. Unlike the popup's job row (the worker's answer to ui/job), it can be
+ * read while the worker is busy: on 2 cores the first proof runs in the service worker's own thread, which
+ * answers no message until the proof is done.
  */
 async function storedJobState(page: import('@playwright/test').Page, id: string): Promise<string | undefined> {
-  return page.evaluate(async (jobId) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('surf-to-earn-vault');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const row = await new Promise<{ state: string } | undefined>((ok, fail) => {
-      const req = db.transaction('jobs').objectStore('jobs').get(jobId);
-      req.onsuccess = () => ok(req.result as { state: string } | undefined);
-      req.onerror = () => fail(req.error);
-    });
-    db.close();
-    return row?.state;
-  }, id);
+  return (await vaultRows<{ state: string }>(page, 'jobs', id))[0]?.state;
 }
 
 async function browseAWeek(context: import('@playwright/test').BrowserContext, url: (host: string) => string): Promise<void> {
