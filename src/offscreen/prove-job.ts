@@ -1,5 +1,5 @@
 import { ZkError } from '../zk/errors.ts';
-import { calculateWitness, proveWitness, startProverThreads } from '../zk/prove.ts';
+import { calculateWitness, proveWitness, startProverThreads, takeTurnsWhileProving } from '../zk/prove.ts';
 import { ArtifactError, type LoadedArtifacts } from './artifacts.ts';
 import type { CircuitInput } from '../zk/witness.ts';
 import type { OffscreenErrorCode, ProveReply } from './messages.ts';
@@ -11,6 +11,12 @@ export interface ProveJobDeps {
   singleThread: boolean;
   /** Multi-threaded only: starts the proving threads (default startProverThreads; injectable for tests). */
   startThreads?: () => Promise<void>;
+  /**
+   * Single-threaded only: give this realm's event loop a turn between the proof's tasks, so it goes on
+   * answering messages and writing progress (the worker path, takeTurnsWhileProving). Prepared in parallel
+   * with the artifact load.
+   */
+  takeTurns?: boolean;
   tickMs?: number;
   now?: () => number;
 }
@@ -43,11 +49,14 @@ export async function runProveJob(msg: { input: CircuitInput; batchSize: number 
           () => void (threadsMs = now() - t0),
           () => undefined,
         );
+    // Without turns the proof still works: a failure here only costs the worker's answers meanwhile.
+    const turns = deps.singleThread && deps.takeTurns ? takeTurnsWhileProving(inServiceWorker()).catch(() => false) : undefined;
     const artifacts = await deps.loadArtifacts(msg.batchSize);
     const t1 = enter('witness');
     const witness = await calculateWitness(msg.input, artifacts.wasm);
     const t2 = enter('proving');
     await threads;
+    await turns;
     const { proof, publicSignals } = await proveWitness(witness, artifacts.zkey, { singleThread: deps.singleThread && !inServiceWorker() });
     const t3 = now();
     return {

@@ -52,6 +52,7 @@ export {
   proveWitness,
   releaseProver,
   startProverThreads,
+  takeTurnsWhileProving,
   dropSharedCurve,
   type ArtifactSource,
   type EpochProofResult,

@@ -96,6 +96,55 @@ export function dropSharedCurve(): void {
   (globalThis as { curve_bn128?: unknown }).curve_bn128 = null;
 }
 
+/** ffjavascript's thread manager, as far as taking turns needs it. */
+interface TaskQueue {
+  singleThread?: boolean;
+  queueAction(...args: unknown[]): unknown;
+}
+
+type PostTask = (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+
+/** One turn of the realm's event loop, after everything else waiting there. */
+function nextTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+let takingTurns = false;
+
+/**
+ * Makes single-threaded proving in this realm give its event loop a turn before each of ffjavascript's tasks.
+ *
+ * Single-threaded, ffjavascript runs a proof's tasks (about 160 for a 256-footprint batch: FFTs and
+ * multi-exponentiations of at most ~0.15 s each) back to back, chained by microtasks only. So the realm runs
+ * no other task for the whole proof (7-8 s in Node here, more in a service worker): the worker answers no
+ * message, fires no timer and writes no progress, and the popup's job row stays "queued" until the proof
+ * is done (issue #14, docs/earning.md "Prove and mint"). With a turn before each task, a message waits at
+ * most one task.
+ *
+ * It patches the prototype of ffjavascript's thread manager, reached through a curve it builds: `shared`
+ * asks for the realm's kept curve (a service worker, where ffjavascript proves single-threaded whatever is
+ * asked and the proof then reuses that curve: built here, ahead of it), otherwise a single-threaded curve
+ * is built only to reach the prototype. Multi-threaded managers are left alone. Returns false, and changes
+ * nothing, when the library no longer has that shape (the proof still works, without turns).
+ */
+export async function takeTurnsWhileProving(shared: boolean): Promise<boolean> {
+  if (takingTurns) return true;
+  const curve = (await snarkjs.curves.getCurveFromName('bn128', { singleThread: !shared })) as { tm?: unknown };
+  const proto = curve.tm ? (Object.getPrototypeOf(curve.tm) as Partial<TaskQueue>) : undefined;
+  const run = proto?.queueAction;
+  if (!proto || typeof run !== 'function') return false;
+  if (!takingTurns) {
+    takingTurns = true;
+    proto.queueAction = function (this: TaskQueue, ...args: unknown[]) {
+      if (!this.singleThread) return run.apply(this, args);
+      return nextTurn().then(() => run.apply(this, args));
+    };
+  }
+  return true;
+}
+
 /** Witness then proof. */
 export async function prove(
   input: CircuitInput,

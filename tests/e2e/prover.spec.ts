@@ -47,6 +47,42 @@ for (const where of ['offscreen', 'worker'] as const) {
   });
 }
 
+test('the service worker proving a full batch itself goes on answering messages and writing progress', async () => {
+  test.setTimeout(180_000);
+  // The production batch on the worker path (what 'auto' picks on 2 cores). Meanwhile an extension page asks
+  // the worker for its status again and again, as the popup polls its job row.
+  const full = fullWeekWitness(256);
+  const id = new URL(ext.worker.url()).host;
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${id}/src/options/index.html`);
+  await page.evaluate(() => {
+    const g = globalThis as { answeredAt?: number[]; polling?: boolean };
+    g.answeredAt = [];
+    g.polling = true;
+    void (async () => {
+      while (g.polling) {
+        await chrome.runtime.sendMessage({ type: 'ui/status' });
+        g.answeredAt!.push(Date.now());
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+  });
+  const r = await ext.prove(full.input, 256, 'worker');
+  const answeredAt = await page.evaluate(() => {
+    const g = globalThis as { answeredAt?: number[]; polling?: boolean };
+    g.polling = false;
+    return g.answeredAt!;
+  });
+  await page.close();
+  expect(r.path).toBe('worker');
+  expect(r.publicSignals).toEqual(full.publicSignals.map(String));
+  // Before issue #14's fix the worker ran the whole proof without a turn: no answer came while it proved,
+  // and progress was only the stage's start and its end (2 events).
+  const whileProving = answeredAt.filter((t) => t > r.stageAt.proving && t < r.endAt);
+  expect(whileProving.length, `answers while proving (${r.endAt - r.stageAt.proving} ms)`).toBeGreaterThanOrEqual(3);
+  expect(r.provingEvents).toBeGreaterThanOrEqual(5);
+});
+
 test('the offscreen page leaves ui/ messages to the worker and is the only offscreen document', async () => {
   await ext.prove(witness.input, BATCH, 'offscreen'); // the page exists now
   const id = new URL(ext.worker.url()).host;

@@ -18,5 +18,10 @@ export interface BenchProveResult {
   proof: unknown;
   publicSignals: string[];
   stages: string[];
+  /** Date.now() at each stage's first progress event, and when the proof came back (the worker's clock). */
+  stageAt: Record<string, number>;
+  endAt: number;
+  /** Progress events in the proving stage: one at its start, then one per tick the realm had a turn for. */
+  provingEvents: number;
 }
 

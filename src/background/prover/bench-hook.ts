@@ -19,13 +19,20 @@ export function installProverBenchHook(): void {
   };
   const hook = async (input: CircuitInput, batchSize: number, path: BenchPath): Promise<BenchProveResult> => {
     const stages: string[] = [];
+    const stageAt: Record<string, number> = {};
+    let provingEvents = 0;
     const t0 = performance.now();
     const { proof, publicSignals } = await provers[path].prove(input, batchSize, (p) => {
-      if (stages.at(-1) !== p.stage) stages.push(p.stage);
+      if (stages.at(-1) !== p.stage) {
+        stages.push(p.stage);
+        stageAt[p.stage] ??= Date.now();
+      }
+      if (p.stage === 'proving') provingEvents++;
     });
     const ms = performance.now() - t0;
+    const endAt = Date.now();
     const last = provers[path].last!;
-    return { ms, path: last.path, timings: last.timings, proof, publicSignals: publicSignals.map(String), stages };
+    return { ms, path: last.path, timings: last.timings, proof, publicSignals: publicSignals.map(String), stages, stageAt, endAt, provingEvents };
   };
   (globalThis as Record<string, unknown>)[PROVER_BENCH_GLOBAL] = hook;
 }

@@ -127,7 +127,7 @@ export function createProver(deps: ProverDeps): BrowserProver {
       reply = await host!.prove({ requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
     } else {
       lastWorkerUse = deps.now();
-      reply = await runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, onStage: report });
+      reply = await runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, takeTurns: true, onStage: report });
       lastWorkerUse = deps.now();
       void deps.alarms.create(IDLE_ALARM, { delayInMinutes: idleMs / 60_000 });
     }
