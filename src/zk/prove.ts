@@ -117,11 +117,11 @@ let takingTurns = false;
  * Makes single-threaded proving in this realm give its event loop a turn before each of ffjavascript's tasks.
  *
  * Single-threaded, ffjavascript runs a proof's tasks (about 160 for a 256-footprint batch: FFTs and
- * multi-exponentiations of at most ~0.15 s each) back to back, chained by microtasks only. So the realm runs
- * no other task for the whole proof (7-8 s in Node here, more in a service worker): the worker answers no
- * message, fires no timer and writes no progress, and the popup's job row stays "queued" until the proof
- * is done (issue #14, docs/earning.md "Prove and mint"). With a turn before each task, a message waits at
- * most one task.
+ * multi-exponentiations of at most ~0.13 s each here) back to back, chained by microtasks only. So the realm
+ * runs no other task for the whole proof (7-8 s here, in Node and in Chromium's service worker): the worker
+ * answers no message, fires no timer and writes no progress, and the popup's job row stays "queued" until the
+ * proof is done (issue #14, docs/earning.md "Prove and mint"). With a turn before each task, each step of
+ * handling a message (a storage read, a reply) waits for at most one task.
  *
  * It patches the prototype of ffjavascript's thread manager, reached through a curve it builds: `shared`
  * asks for the realm's kept curve (a service worker, where ffjavascript proves single-threaded whatever is
