@@ -118,7 +118,7 @@ let takingTurns = false;
  *
  * Single-threaded, ffjavascript runs a proof's tasks (about 160 for a 256-footprint batch: FFTs and
  * multi-exponentiations of at most ~0.13 s each here) back to back, chained by microtasks only. So the realm
- * runs no other task for the whole proof (7-8 s here, in Node and in Chromium's service worker): the worker
+ * runs no other task for the whole proof (7-10 s here, in Node and in Chromium's service worker): the worker
  * answers no message, fires no timer and writes no progress, and the popup's job row stays "queued" until the
  * proof is done (issue #14, docs/earning.md "Prove and mint"). With a turn before each task, each step of
  * handling a message (a storage read, a reply) waits for at most one task.
@@ -127,13 +127,19 @@ let takingTurns = false;
  * asks for the realm's kept curve (a service worker, where ffjavascript proves single-threaded whatever is
  * asked and the proof then reuses that curve: built here, ahead of it), otherwise a single-threaded curve
  * is built only to reach the prototype. Multi-threaded managers are left alone. Returns false, and changes
- * nothing, when the library no longer has that shape (the proof still works, without turns).
+ * nothing, when the library no longer has that shape; rejects when the curve cannot be built. Either way the
+ * proof still works, without turns. Turns are `scheduler.postTask` at `background` priority (Chromium, and
+ * Firefox since 142): a lower priority than anything else waiting, which a steady stream of work could in
+ * principle hold back, as it would any task; `setTimeout(0)` elsewhere (clamped to 4 ms once nested: ~0.6 s
+ * over a 256 batch).
  */
 export async function takeTurnsWhileProving(shared: boolean): Promise<boolean> {
-  if (takingTurns) return true;
+  // The kept curve is asked for every time: built ahead of the proof after the idle alarm dropped it, at once otherwise.
+  if (takingTurns && !shared) return true;
   const curve = (await snarkjs.curves.getCurveFromName('bn128', { singleThread: !shared })) as { tm?: unknown };
   const proto = curve.tm ? (Object.getPrototypeOf(curve.tm) as Partial<TaskQueue>) : undefined;
   const run = proto?.queueAction;
+  if (takingTurns) return true;
   if (!proto || typeof run !== 'function') return false;
   if (!takingTurns) {
     takingTurns = true;

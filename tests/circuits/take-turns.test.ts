@@ -2,6 +2,7 @@
  * takeTurnsWhileProving (src/zk/prove.ts): single-threaded proving gives the realm's event loop a turn before
  * each of ffjavascript's tasks, and the proof is unchanged. A file of its own: the patch is for the whole realm.
  * Node has no `scheduler.postTask`, so a turn here is a setTimeout(0), behind any timer already due.
+ * (Chromium's service worker, with postTask, is measured in tests/e2e/prover.spec.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { calculateWitness, proveWitness, takeTurnsWhileProving, verify, type Groth16Proof } from '../../src/zk/index';
@@ -41,7 +42,8 @@ describe('takeTurnsWhileProving', () => {
 
     const after = await proveCountingTurns();
     expect(after.ok).toBe(true);
-    // After: one turn more per task (this batch has some 20 tasks; 256 footprints have about 160).
+    // After: each task waits for a turn. This batch queues ~150 tasks in ~15 rounds of Promise.all; a round's
+    // tasks wait for timers queued back to back, so the re-armed timer runs once a round: ~15 turns more.
     expect(after.turns - before.turns).toBeGreaterThanOrEqual(10);
   });
 });

@@ -146,8 +146,10 @@ test('the service worker stopped mid-proof and the popup closed: the mint still 
   const mintJob = await popup.proveNow();
   // Mid-proof is read from the vault, which the popup's row follows a poll later.
   await expect.poll(() => storedJobState(popup.page, mintJob), { timeout: 60_000, intervals: [100] }).toBe('proving');
-  // The popup's row shows it too. A worker proving in its own thread (2 cores) once answered no ui/job until
-  // the proof was done, so a CI run's row went from queued (27 polls) to done; it now takes turns (issue #14).
+  // The popup's row shows it too, as a user sees it. A worker proving in its own thread (2 cores) once answered
+  // no ui/job until the proof was done, so a CI run's row went from queued (27 polls) to done. This is the
+  // user's view, not the regression guard: the worker answers while it loads and runs the witness, and with
+  // more cores the proof runs in the offscreen page. The guard is prover.spec.ts (answers while proving).
   await popup.waitForJob('proving', { id: mintJob, timeout: 5_000 });
 
   const [worker] = context.serviceWorkers();

@@ -100,6 +100,12 @@ export function createProver(deps: ProverDeps): BrowserProver {
         )
       : null);
   let lastWorkerUse = 0;
+  /**
+   * Proofs on the worker path, one at a time. They take turns with the worker's other work (prove.ts,
+   * takeTurnsWhileProving), so two at once would interleave: both proofs' memory held together, and each
+   * proof's measured time (timings, the path choice) inflated by the other's.
+   */
+  let workerQueue: Promise<unknown> = Promise.resolve();
   let seq = 0;
   let last: BrowserProver['last'] = null;
 
@@ -121,13 +127,17 @@ export function createProver(deps: ProverDeps): BrowserProver {
       onProgress?.({ stage, percent: estimatePercent(elapsedMs, stageMs) });
     };
     let reply: ProveReply;
-    const started = deps.now();
+    let started = deps.now();
     if (path === 'offscreen') {
       const requestId = `p${deps.now().toString(36)}-${(seq++).toString(36)}`;
       reply = await host!.prove({ requestId, input, batchSize }, (e) => report(e.stage, e.elapsedMs));
     } else {
-      lastWorkerUse = deps.now();
-      reply = await runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, takeTurns: true, onStage: report });
+      const proof = workerQueue.then(() => {
+        lastWorkerUse = started = deps.now();
+        return runProveJob({ input, batchSize }, { loadArtifacts: workerArtifacts.load, singleThread: true, takeTurns: true, onStage: report });
+      });
+      workerQueue = proof.catch(() => undefined);
+      reply = await proof;
       lastWorkerUse = deps.now();
       void deps.alarms.create(IDLE_ALARM, { delayInMinutes: idleMs / 60_000 });
     }
