@@ -129,9 +129,8 @@ let takingTurns = false;
  * is built only to reach the prototype. Multi-threaded managers are left alone. Returns false, and changes
  * nothing, when the library no longer has that shape; rejects when the curve cannot be built. Either way the
  * proof still works, without turns. Turns are `scheduler.postTask` at `background` priority (Chromium, and
- * Firefox since 142): a lower priority than anything else waiting, which a steady stream of work could in
- * principle hold back, as it would any task; `setTimeout(0)` elsewhere (clamped to 4 ms once nested: ~0.6 s
- * over a 256 batch).
+ * Firefox since 142), so everything else waiting goes first; `setTimeout(0)` elsewhere (clamped to 4 ms once
+ * nested: up to ~0.6 s over a 256 batch).
  */
 export async function takeTurnsWhileProving(shared: boolean): Promise<boolean> {
   // The kept curve is asked for every time: built ahead of the proof after the idle alarm dropped it, at once otherwise.
@@ -139,15 +138,13 @@ export async function takeTurnsWhileProving(shared: boolean): Promise<boolean> {
   const curve = (await snarkjs.curves.getCurveFromName('bn128', { singleThread: !shared })) as { tm?: unknown };
   const proto = curve.tm ? (Object.getPrototypeOf(curve.tm) as Partial<TaskQueue>) : undefined;
   const run = proto?.queueAction;
-  if (takingTurns) return true;
+  if (takingTurns) return true; // patched meanwhile, by a call that awaited the curve too
   if (!proto || typeof run !== 'function') return false;
-  if (!takingTurns) {
-    takingTurns = true;
-    proto.queueAction = function (this: TaskQueue, ...args: unknown[]) {
-      if (!this.singleThread) return run.apply(this, args);
-      return nextTurn().then(() => run.apply(this, args));
-    };
-  }
+  takingTurns = true;
+  proto.queueAction = function (this: TaskQueue, ...args: unknown[]) {
+    if (!this.singleThread) return run.apply(this, args);
+    return nextTurn().then(() => run.apply(this, args));
+  };
   return true;
 }
 
