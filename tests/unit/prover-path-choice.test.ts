@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from './helpers/memory-storage';
 import { createPathChoice, defaultPath, MIN_CORES_FOR_THREADS, PATH_CHOICE_KEY } from '../../src/background/prover/path-choice';
 
-function memoryStorage(initial: Record<string, unknown> = {}) {
-  const store = new Map<string, unknown>(Object.entries(initial));
-  return {
-    store,
-    get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-  };
-}
 
 describe('prover path choice', () => {
   it('defaults by core count: threads only with cores to spare, or when the count is unknown', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from './helpers/memory-storage';
 import { createProver, createWorkerHost, PROVER_TIMINGS_KEY, type WorkerLike } from '../../src/background/prover';
 import { IDLE_ALARM } from '../../src/background/prover/offscreen-document';
 import { WORKER_REPLY_TYPE } from '../../src/offscreen/messages';
@@ -40,7 +41,8 @@ function world(answer: (job: { requestId: string }) => unknown | 'hold') {
   let clock = 1_000_000;
   const workers: FakeWorker[] = [];
   const alarms: { name: string; delayInMinutes?: number }[] = [];
-  const store = new Map<string, unknown>();
+  const storage = memoryStorage();
+  const store = storage.store;
   const host = createWorkerHost({
     spawn: () => {
       const w = new FakeWorker(answer);
@@ -54,10 +56,7 @@ function world(answer: (job: { requestId: string }) => unknown | 'hold') {
   const deps = {
     runtime: { getURL: (p: string) => `moz-extension://uuid/${p}` } as never,
     threads: host,
-    storage: {
-      get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-    },
+    storage,
     alarms: { create: (name: string, info: { delayInMinutes?: number }) => void alarms.push({ name, ...info }) },
     now: () => clock,
   };

@@ -4,6 +4,8 @@
  * replaced by one whose proofs end when the test says.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { PATH_CHOICE_KEY } from '../../src/background/prover/path-choice.ts';
+import { memoryStorage } from './helpers/memory-storage';
 
 const running = vi.hoisted(() => ({ now: 0, most: 0, finish: [] as (() => void)[] }));
 
@@ -27,14 +29,11 @@ const { createProver } = await import('../../src/background/prover/create-prover
 describe('createProver (worker path)', () => {
   it('runs proofs started together one after another, each measured from its own start', async () => {
     let clock = 0;
-    const store = new Map<string, unknown>();
+    const storage = memoryStorage();
     const prover = createProver({
       mode: 'worker',
       runtime: { id: 'id', getURL: (p: string) => p, sendMessage: async () => undefined, connect: () => { throw new Error('no port'); } } as never,
-      storage: {
-        get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-      },
+      storage,
       alarms: { create: () => undefined },
       now: () => clock,
       version: '1',
@@ -55,7 +54,7 @@ describe('createProver (worker path)', () => {
     await second;
     expect(running.most).toBe(1);
     // The path choice keeps the best wall time of a proof: 3 s, not the 8 s the second waited in all.
-    const choice = [...store.values()].find((v) => typeof v === 'object' && v !== null && 'best' in v) as { best: Record<string, number> };
+    const choice = storage.store.get(PATH_CHOICE_KEY) as { best: Record<string, number> };
     expect(choice.best['worker:8']).toBe(3_000);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from './helpers/memory-storage';
 import { createProver, ProverError, PROVER_TIMINGS_KEY } from '../../src/background/prover';
 import { createOffscreenDocument, IDLE_ALARM, OFFSCREEN_PATH } from '../../src/background/prover/offscreen-document';
 import { estimatePercent } from '../../src/background/prover/timings';
@@ -13,7 +14,8 @@ function fakeBrowser(opts: { reply?: (m: unknown) => unknown; createDelayMs?: nu
   let clock = 1_000_000;
   const alarms: { name: string; delayInMinutes?: number }[] = [];
   const alarmListeners: ((a: { name: string }) => void)[] = [];
-  const store = new Map<string, unknown>();
+  const storage = memoryStorage();
+  const store = storage.store;
   const portListeners = new Map<string, (m: unknown) => void>();
   const offscreen = {
     createDocument: vi.fn(async (p: { url: string; reasons: string[] }) => {
@@ -46,10 +48,7 @@ function fakeBrowser(opts: { reply?: (m: unknown) => unknown; createDelayMs?: nu
     deps: {
       runtime,
       offscreen,
-      storage: {
-        get: async (k: string) => (store.has(k) ? { [k]: store.get(k) } : {}),
-        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-      },
+      storage,
       alarms: { create: (name: string, info: { delayInMinutes?: number }) => void alarms.push({ name, ...info }), onAlarm: { addListener: (fn: (a: { name: string }) => void) => alarmListeners.push(fn) } },
       now: () => clock,
     },
